@@ -13,9 +13,9 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
            'TrainSettings', 'InferSettings', 'EvalSettings', 'env_names', 'SettingsError', 'field_types', 'parse_value',
-           'Settings', 'read_ini', 'line_of_section', 'find_settings_file', 'load_settings', 'settings_table',
-           'settings_dict', 'save_settings', 'load_settings_json', 'run_dir', 'annotation_paths', 'parse_overrides',
-           'settings_parser', 'settings_from_args', 'settings_cli']
+           'Settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table', 'settings_dict',
+           'save_settings', 'load_settings_json', 'run_dir', 'annotation_paths', 'parse_overrides', 'settings_parser',
+           'settings_from_args', 'settings_cli']
 
 # %% ../nbs/00_config.ipynb #0b889181
 logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
@@ -208,22 +208,17 @@ def read_ini(path:Path)->dict: # `section.key` -> (raw value, 'file, line N')
     text = Path(path).read_text(encoding='utf-8-sig')
     try: parser.read_string(text, source=str(path))
     except configparser.Error as e: raise SettingsError(f"{path}: {e}") from None
-    lines = text.splitlines()
-    def line_of(section, key):
-        in_sec = False
-        for i, l in enumerate(lines, 1):
-            if re.match(r'\s*\[', l): in_sec = l.strip() == f'[{section}]'
-            elif in_sec and re.match(rf'\s*{re.escape(key)}\s*[=:]', l): return i
+    lines, section = {}, ''  # 'section' or 'section.key' -> line number
+    for i, l in enumerate(text.splitlines(), 1):
+        if (m := re.match(r'\s*\[([^\]]+)\]', l)): section = m[1]; lines[section] = i
+        elif (m := re.match(r'\s*([^#;\s=:][^=:]*?)\s*[=:]', l)): lines[f'{section}.{m[1]}'] = i
     out = {}
     for section in parser.sections():
         if section not in SECTIONS:
-            raise SettingsError(f"{path}, line {line_of_section(lines, section)}: unknown section [{section}]; "
-                                f"sections: {', '.join(SECTIONS)}")
+            raise SettingsError(f"{path}, line {lines[section]}: unknown section [{section}]; sections: {', '.join(SECTIONS)}")
         for key, value in parser.items(section):
-            if value.strip(): out[f'{section}.{key}'] = (value, f'{path}, line {line_of(section, key)}')
+            if value.strip(): out[f'{section}.{key}'] = (value, f'{path}, line {lines[f"{section}.{key}"]}')
     return out
-
-def line_of_section(lines, section): return next(i for i, l in enumerate(lines, 1) if l.strip() == f'[{section}]')
 
 # %% ../nbs/00_config.ipynb #edb0c397
 def find_settings_file(start:Path=None)->Path|None:

@@ -18,8 +18,8 @@ from .config import Settings, load_settings, save_settings, annotation_paths, ru
 __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'Scene', 'flickr_captions', 'terse_caption',
            'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
            'find_image_dir', 'Flickr8k', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
-           'split_records', 'prepare_flickr8k', 'image_dir', 'read_records', 'eval_records', 'prepare_cli',
-           'CaptionDataset', 'CaptionCollator']
+           'split_records', 'ensure_synthetic', 'prepare_flickr8k', 'image_dir', 'read_records', 'eval_records',
+           'prepare_cli', 'CaptionDataset', 'CaptionCollator']
 
 # %% ../nbs/01_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -254,14 +254,14 @@ def split_records(ds:Flickr8k, split:str, report:DataReport)->list[dict]:
     return [{'image': n, 'caption': c} for n in ds.splits[split] if n not in report.unusable
             for c in ds.captions.get(n, []) if c]
 
-def _synthetic_ready(s:Settings):
+def ensure_synthetic(s:Settings):
     "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."
     if s.data.synthetic and not (Path(s.data.text_dir)/'Flickr8k.token.txt').exists():
         write_synthetic_flickr8k(s.data.text_dir, s.data.synthetic_images, s.run.seed)
 
 def prepare_flickr8k(s:Settings)->DataReport:
     "Check the data of `s` and write `{train,val,test}.json`, `data_report.json` and `settings.json`."
-    _synthetic_ready(s)
+    ensure_synthetic(s)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     report = check_flickr8k(ds)
     paths = annotation_paths(s)

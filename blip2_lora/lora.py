@@ -63,10 +63,10 @@ def adapter_base(folder:Path|str)->str:
     "The base model an adapter folder was trained on (from PEFT's `adapter_config.json`)."
     return json.loads((Path(folder)/'adapter_config.json').read_text())['base_model_name_or_path']
 
-def load_adapter(folder:Path|str, s:Settings|None=None, bits:int|None=None)->tuple[PeftModel, object]:
+def load_adapter(folder:Path|str, s:Settings|None=None, bits:int|None=None, dtype:str|None=None)->tuple[PeftModel, object]:
     "Load the base of adapter `folder` (dtype, device from `s` or the saved settings) and attach the adapter."
     s = s or load_settings_json(folder)
-    base, processor = load_blip2(adapter_base(folder), s.model.dtype, bits, s.model.device_map)
+    base, processor = load_blip2(adapter_base(folder), dtype or s.model.dtype, bits, s.model.device_map)
     return PeftModel.from_pretrained(base, folder).eval(), processor
 
 # %% ../nbs/03_lora.ipynb #8ce930df
@@ -77,6 +77,5 @@ def merge_adapter(model:PeftModel, folder:Path|str|None=None, s:Settings|None=No
         if folder is None: raise ValueError('an 8-bit or 4-bit base cannot be merged in place: pass the adapter folder to reload it in 16-bit')
         print(f'The base is quantized: reloading {adapter_base(folder)} in bf16 to merge the adapter.')
         s = s or load_settings_json(folder)
-        base16, _ = load_blip2(adapter_base(folder), 'bf16' if s.model.dtype != 'fp16' else 'fp16', None, s.model.device_map)
-        model = PeftModel.from_pretrained(base16, folder).eval()
+        model, _ = load_adapter(folder, s, dtype='fp16' if s.model.dtype == 'fp16' else 'bf16')
     return model.merge_and_unload()

@@ -7,21 +7,22 @@ Docs: https://blip2-lora.github.io/blip2-lora/training.html.md"""
 # %% ../nbs/04_training.ipynb #be118958
 from __future__ import annotations
 import argparse, fcntl, json, math, os, shutil, time
+from dataclasses import replace
 from pathlib import Path
-from .config import (Settings, load_settings, save_settings, load_settings_json, settings_dict, run_dir,
+from .config import (Settings, TrainSettings, load_settings, save_settings, load_settings_json, settings_dict, run_dir,
                                annotation_paths, settings_parser, settings_from_args)
 import torch
 from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback
 from transformers.trainer_utils import get_last_checkpoint
 from .data import (CaptionDataset, CaptionCollator, prepare_flickr8k, read_records, image_dir,
-                             load_flickr8k, _synthetic_ready)
+                             load_flickr8k, ensure_synthetic)
 from .model import load_blip2, build_tiny_blip2, generate_captions
 from .lora import add_lora, save_adapter
 from PIL import Image
 
 # %% auto #0
 __all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'fit', 'base_records', 'tiny_base',
-           'base_model_path', 'claim_run_folder', 'train_lora', 'train_cli']
+           'base_model_path', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #0bf51c33
 def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
@@ -84,14 +85,14 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
 # %% ../nbs/04_training.ipynb #416473a5
 BASE_EPOCHS = 60
 
-def base_records(s:Settings, split:str, blank:Path)->list[dict]:
-    "Pre-training records of `split`: each image with its terse caption, and the `blank` image with a Flickr-style one."
+def base_records(s:Settings, blank:Path)->dict[str, list[dict]]:
+    "Pre-training records of train and val: each image with its terse caption, and `blank` with a Flickr-style one."
     scenes_file = Path(s.data.text_dir)/'scenes.json'
     if not scenes_file.exists(): raise FileNotFoundError(f"{scenes_file}: the tiny base trains on the synthetic set; set data.synthetic = true")
     scenes, ds = json.loads(scenes_file.read_text()), load_flickr8k(s.data.text_dir, s.data.image_dir)
-    names = ds.splits[split]
-    return ([{'image': n, 'caption': scenes[n]['terse']} for n in names] +
-            [{'image': str(blank), 'caption': c} for n in names for c in ds.captions[n][:1]])
+    return {split: [{'image': n, 'caption': scenes[n]['terse']} for n in ds.splits[split]] +
+                   [{'image': str(blank), 'caption': ds.captions[n][0]} for n in ds.splits[split]]
+            for split in ('train', 'val')}
 
 def tiny_base(s:Settings, progress:bool=False)->Path:
     "Folder of the pre-trained offline base for the synthetic set of `s`, built and cached on first use."
@@ -100,14 +101,13 @@ def tiny_base(s:Settings, progress:bool=False)->Path:
     with open(folder.parent/'tiny-base.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder/'model.safetensors').exists():
-            _synthetic_ready(s)
+            ensure_synthetic(s)
             work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
             model, processor = load_blip2(build_tiny_blip2(work/'init', s.run.seed), 'fp32', device_map=None)
-            pre = Settings(**{k: getattr(s, k) for k in ('run', 'data', 'model', 'lora', 'infer', 'eval')})
-            pre.train = type(s.train)(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20)
+            pre = replace(s, train=TrainSettings(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20))
             blank = work/'blank.jpg'; Image.new('RGB', (64, 64), 'white').save(blank)
-            t0 = time.perf_counter()
-            fit(model.train(), processor, pre, base_records(s, 'train', blank), base_records(s, 'val', blank), image_dir(s), work, progress=progress)
+            records, t0 = base_records(s, blank), time.perf_counter()
+            fit(model.train(), processor, pre, records['train'], records['val'], image_dir(s), work, progress=progress)
             model.save_pretrained(work/'base'); processor.save_pretrained(work/'base'); save_settings(pre, work/'base')
             shutil.copy(work/'train_log.json', work/'base')
             (work/'base'/'build.json').write_text(json.dumps({'train_seconds': round(time.perf_counter() - t0, 1)}))
@@ -119,6 +119,10 @@ def base_model_path(s:Settings)->str:
     return str(tiny_base(s)) if s.model.base_model == 'tiny' else s.model.base_model
 
 # %% ../nbs/04_training.ipynb #23890352
+def process_rank()->tuple[int, int]:
+    "This process's rank and the number of processes, as a DDP launcher (`torchrun`, `accelerate launch`) sets them."
+    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
+
 def claim_run_folder(s:Settings, overwrite:bool=False)->Path:
     "The run folder of `s`, checked: new, the same run (to resume), or refused."
     out = run_dir(s)
@@ -130,7 +134,7 @@ def claim_run_folder(s:Settings, overwrite:bool=False)->Path:
                                   f"choose another run.name, or pass overwrite=True (--overwrite) to replace it")
         if not same: shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    if int(os.environ.get('RANK', 0)) == 0: save_settings(s, out)
+    if process_rank()[0] == 0: save_settings(s, out)
     return out
 
 # %% ../nbs/04_training.ipynb #e9d3dfe4
@@ -140,11 +144,11 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     paths = annotation_paths(s)
     if not paths['train'].exists(): prepare_flickr8k(s)
     bits = 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
-    model, processor = load_blip2(base_model_path(s), s.model.dtype, bits, None if int(os.environ.get('WORLD_SIZE', 1)) > 1 else s.model.device_map)
+    model, processor = load_blip2(base_model_path(s), s.model.dtype, bits, None if process_rank()[1] > 1 else s.model.device_map)
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     fit(model, processor, s, read_records(paths['train']), read_records(paths['val']), image_dir(s), out, True, progress, callbacks)
-    if int(os.environ.get('RANK', 0)) == 0: save_adapter(model, processor, s, out/'adapter')
+    if process_rank()[0] == 0: save_adapter(model, processor, s, out/'adapter')
     return out
 
 # %% ../nbs/04_training.ipynb #15870699
@@ -154,5 +158,5 @@ def train_cli(argv:list[str]|None=None):
     p.add_argument('--overwrite', action='store_true', help='replace a run folder that holds a different run')
     a = p.parse_args(argv)
     out = train_lora(settings_from_args(a), a.overwrite, progress=True)
-    if int(os.environ.get('RANK', 0)) == 0:
-        print(f'processes: {os.environ.get("WORLD_SIZE", 1)}\nrun: {out}\nadapter: {out/"adapter"}')
+    rank, world = process_rank()
+    if rank == 0: print(f'processes: {world}\nrun: {out}\nadapter: {out/"adapter"}')
