@@ -92,6 +92,7 @@ class InferSettings:
     top_k:int=50
     prompts:list[str]=field(default_factory=lambda: ['a photo of', 'Question: what is shown in this image? Answer:'])
     lora_checkpoint:str='' # adapter folder (empty: the run's `adapter/`)
+    merge_lora:bool=True # merge the adapters into the base before captioning (same captions, faster)
     output_json:str='' # predictions file (empty: `<run>/predictions/<system>.json`)
 
 @dataclass

@@ -22,7 +22,7 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'fit', 'base_records', 'tiny_base',
-           'base_model_path', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
+           'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #0bf51c33
 def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
@@ -118,6 +118,10 @@ def base_model_path(s:Settings)->str:
     "Where the base model comes from: the settings' hub id or folder, or the cached offline base for `tiny`."
     return str(tiny_base(s)) if s.model.base_model == 'tiny' else s.model.base_model
 
+def base_bits(s:Settings)->int|None:
+    "8 or 4 when the settings quantize the language model, else None."
+    return 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
+
 # %% ../nbs/04_training.ipynb #23890352
 def process_rank()->tuple[int, int]:
     "This process's rank and the number of processes, as a DDP launcher (`torchrun`, `accelerate launch`) sets them."
@@ -143,8 +147,7 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     out = claim_run_folder(s, overwrite)
     paths = annotation_paths(s)
     if not paths['train'].exists(): prepare_flickr8k(s)
-    bits = 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
-    model, processor = load_blip2(base_model_path(s), s.model.dtype, bits, None if process_rank()[1] > 1 else s.model.device_map)
+    model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), None if process_rank()[1] > 1 else s.model.device_map)
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     fit(model, processor, s, read_records(paths['train']), read_records(paths['val']), image_dir(s), out, True, progress, callbacks)
