@@ -77,6 +77,11 @@ class TrainSettings:
     save_steps:int=50 # checkpoint interval in steps
     log_steps:int=10 # log the loss every this many steps
     max_caption_tokens:int=48 # longer captions are cut (and counted)
+    cache_vision:bool=True # run the frozen vision encoder once per image and reuse its output
+    cache_dtype:str='bf16' # storage dtype of the cached vision outputs: bf16, fp16 or fp32
+    group_by_image:bool=True # put an image's captions together, so the Q-Former runs once per image
+    group_by_length:bool=False # sort runs of 50 batches by caption length, so batches pad less
+    pad_multiple:int=8 # pad batches to a multiple of this many tokens (few distinct shapes)
 
 @dataclass
 class InferSettings:

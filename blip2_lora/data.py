@@ -307,11 +307,13 @@ def prepare_cli(argv:list[str]|None=None):
 
 # %% ../nbs/01_data.ipynb #6d146a49
 class CaptionDataset(torch.utils.data.Dataset):
-    "`{image, caption}` records with images loaded from `image_dir`, as RGB."
-    def __init__(self, records:list[dict], image_dir:Path|str): self.records, self.image_dir = records, Path(image_dir)
+    "`{image, caption}` records with images loaded from `image_dir`, as RGB (or left as names, for a vision cache)."
+    def __init__(self, records:list[dict], image_dir:Path|str, load_images:bool=True):
+        self.records, self.image_dir, self.load_images = records, Path(image_dir), load_images
     def __len__(self): return len(self.records)
     def __getitem__(self, i):
         r = self.records[i]
+        if not self.load_images: return dict(r)
         with Image.open(self.image_dir/r['image']) as im: return {'image': im.convert('RGB'), 'caption': r['caption']}
 
 # %% ../nbs/01_data.ipynb #bae6aae3
@@ -321,29 +323,35 @@ class CaptionCollator:
                  eos_token_id:int, # the token the model ends captions with (`model.generation_config.eos_token_id`)
                  num_query_tokens:int, # the model's `config.num_query_tokens`
                  max_caption_tokens:int=48, # longer captions are cut before the EOS (and counted in `n_truncated`)
-                 prompt:str=''): # text before the caption, masked from the loss
+                 prompt:str='', # text before the caption, masked from the loss
+                 pad_multiple:int=1): # pad batches to a multiple of this length (8: few distinct shapes, tensor-core sizes)
         self.processor, self.eos, self.nq, self.max_tokens, self.prompt = processor, eos_token_id, num_query_tokens, max_caption_tokens, prompt
+        self.pad_multiple = pad_multiple
         tok = processor.tokenizer
         self.image_id, self.pad_id = tok.convert_tokens_to_ids(processor.image_token.content), tok.pad_token_id
         self.n_prefix = len(tok(prompt).input_ids) if prompt else 1  # BOS (+ prompt)
         self.n_truncated = 0
 
+    def texts(self, items:list[dict])->list[str]: return [(self.prompt + ' ' if self.prompt else '') + it['caption'] for it in items]
+
     def __call__(self, items:list[dict])->dict:
-        texts = [(self.prompt + ' ' if self.prompt else '') + it['caption'] for it in items]
-        enc = self.processor(images=[it['image'] for it in items], text=texts)
+        enc = self.processor(images=[it['image'] for it in items], text=self.texts(items))
+        return self.pad(enc['input_ids']) | {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values']))}
+
+    def pad(self, id_rows:list[list[int]])->dict:
+        "Check the image tokens, cut long captions, end each with the EOS, pad on the right and mask the labels."
         nq, rows = self.nq, []
-        for ids in enc['input_ids']:
+        for ids in id_rows:
             if (n := sum(i == self.image_id for i in ids)) != nq:
                 raise ValueError(f"a row has {n} image tokens, the model expects num_query_tokens={nq}: "
                                  f"set processor.num_query_tokens from the model config (load_blip2 does)")
             keep = nq + self.n_prefix + self.max_tokens
             self.n_truncated += len(ids) > keep
             rows.append(ids[:keep] + [self.eos])
-        width = max(map(len, rows))
+        width = -(-max(map(len, rows)) // self.pad_multiple) * self.pad_multiple
         input_ids = torch.full((len(rows), width), self.pad_id)
         attention = torch.zeros_like(input_ids)
         for i, r in enumerate(rows): input_ids[i, :len(r)], attention[i, :len(r)] = torch.tensor(r), 1
         labels = input_ids.masked_fill(attention == 0, -100)
         labels[:, :nq + self.n_prefix] = -100
-        return {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values'])), 'input_ids': input_ids,
-                'attention_mask': attention, 'labels': labels}
+        return {'input_ids': input_ids, 'attention_mask': attention, 'labels': labels}

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/evaluation.html.md"""
 
 # %% ../nbs/06_evaluation.ipynb #77262248
 from __future__ import annotations
-import argparse, csv, json, re, shutil, time
+import argparse, csv, json, random, re, shutil, time
 from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -17,7 +17,7 @@ from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
 from .config import Settings, settings_dict, run_dir, settings_parser, settings_from_args
-from .data import read_token_file, read_captions_csv, eval_records, Flickr8kFormatError
+from .data import read_token_file, read_captions_csv, eval_records, Flickr8kFormatError, Scene, flickr_captions, terse_caption
 from .inference import systems as run_systems
 
 # %% auto #0

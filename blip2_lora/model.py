@@ -145,7 +145,8 @@ def param_table(model)->pd.DataFrame:
     return df
 
 # %% ../nbs/02_model.ipynb #4c0a78f5
-def blip2_opt_2_7b_config()->Blip2Config:
+def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>` token id
+                         )->Blip2Config:
     "The configuration of `Salesforce/blip2-opt-2.7b`, written out so it needs no download."
     return Blip2Config(
         vision_config=dict(hidden_size=1408, intermediate_size=6144, num_hidden_layers=39, num_attention_heads=16,
@@ -155,7 +156,7 @@ def blip2_opt_2_7b_config()->Blip2Config:
         text_config=dict(model_type='opt', vocab_size=50304, hidden_size=2560, ffn_dim=10240, num_hidden_layers=32,
                          num_attention_heads=32, word_embed_proj_dim=2560, max_position_embeddings=2048,
                          bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True),
-        num_query_tokens=32, image_token_index=50265)
+        num_query_tokens=32, image_token_index=image_token_index)
 
 def meta_model(config:Blip2Config)->Blip2ForConditionalGeneration:
     "BLIP-2 built from `config` on the meta device: parameter shapes, no memory."

@@ -12,17 +12,19 @@ from pathlib import Path
 from .config import (Settings, TrainSettings, load_settings, save_settings, load_settings_json, settings_dict, run_dir,
                                annotation_paths, settings_parser, settings_from_args)
 import torch
-from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback
+from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback, Blip2ForConditionalGeneration
+from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
 from transformers.trainer_utils import get_last_checkpoint
 from .data import (CaptionDataset, CaptionCollator, prepare_flickr8k, read_records, image_dir,
                              load_flickr8k, ensure_synthetic)
-from .model import load_blip2, build_tiny_blip2, generate_captions
+from .model import load_blip2, build_tiny_blip2, generate_captions, resolve_dtype
 from .lora import add_lora, save_adapter
 from PIL import Image
 
 # %% auto #0
-__all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'fit', 'base_records', 'tiny_base',
-           'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
+__all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'blip2_of', 'vision_cache',
+           'CachedCaptionCollator', 'cached_forward', 'CaptionSampler', 'CaptionTrainer', 'fit', 'base_records',
+           'tiny_base', 'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #0bf51c33
 def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
@@ -66,15 +68,94 @@ def log_rows(history:list[dict])->list[dict]:
             'samples_per_second': 'samples_per_second'}
     return [{v: h[k] for k, v in keys.items() if k in h} for h in history if 'loss' in h or 'eval_loss' in h]
 
+# %% ../nbs/04_training.ipynb #dad6cae9
+def blip2_of(model)->Blip2ForConditionalGeneration:
+    "The BLIP-2 model inside DDP and PEFT wrappers (LoRA layers live in it)."
+    model = getattr(model, 'module', model)
+    return model.get_base_model() if hasattr(model, 'get_base_model') else model
+
+@torch.no_grad()
+def vision_cache(model, processor, names:list[str], images:Path, # image names, and their folder
+                 dtype:str='bf16', batch_size:int=32)->dict[str, torch.Tensor]:
+    "The frozen vision encoder's output for each image, computed once, kept on the CPU in `dtype`."
+    m = blip2_of(model)
+    if any(p.requires_grad for p in m.vision_model.parameters()):
+        raise ValueError('the vision encoder has trainable parameters, so its output changes: set train.cache_vision = false')
+    store, vdt, cache = resolve_dtype(dtype), m.vision_model.embeddings.patch_embedding.weight.dtype, {}
+    was_training = m.vision_model.training; m.vision_model.eval()
+    for i in range(0, len(names), batch_size):
+        chunk = names[i:i + batch_size]
+        ims = [Image.open(images/n).convert('RGB') for n in chunk]
+        pixels = processor.image_processor(ims, return_tensors='pt').pixel_values.to(m.device, vdt)
+        out = m.vision_model(pixel_values=pixels).last_hidden_state.to('cpu', store)
+        cache |= dict(zip(chunk, out))
+    m.vision_model.train(was_training)
+    return cache
+
+class CachedCaptionCollator(CaptionCollator):
+    "Training batches from cached vision outputs: each distinct image once, and the image of each caption."
+    def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int, cache:dict[str, torch.Tensor], pad_multiple:int=1):
+        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple); self.cache = cache
+    def __call__(self, items:list[dict])->dict:
+        names = [it['image'] for it in items]
+        distinct = list(dict.fromkeys(names))
+        ids = self.processor.tokenizer(self.texts(items)).input_ids
+        return self.pad([[self.image_id] * self.nq + r for r in ids]) | {
+            'image_embeds': torch.stack([self.cache[n] for n in distinct]),
+            'image_index': torch.tensor([distinct.index(n) for n in names])}
+
+def cached_forward(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **batch):
+    "BLIP-2's forward from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."
+    m = blip2_of(model)
+    emb = image_embeds.to(m.query_tokens.device, m.vision_model.embeddings.patch_embedding.weight.dtype)
+    q = m.qformer(query_embeds=m.query_tokens.expand(len(emb), -1, -1), encoder_hidden_states=emb,
+                  encoder_attention_mask=torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device), return_dict=True)[0]
+    feats = m.language_projection(q.to(emb.dtype))[image_index.to(emb.device)]
+    return model(pixel_values=None, mm_encoder_outputs={'image': BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)}, **batch)
+
+# %% ../nbs/04_training.ipynb #fd3a6c20
+class CaptionSampler(torch.utils.data.Sampler):
+    "A seeded order of caption records per epoch: shuffled, with an image's captions together and/or runs sorted by length."
+    def __init__(self, records:list[dict], batch_size:int, seed:int=0, by_image:bool=True, by_length:bool=False, lengths:list[int]|None=None):
+        self.records, self.batch_size, self.seed, self.by_image, self.by_length, self.epoch = records, batch_size, seed, by_image, by_length, 0
+        self.lengths = lengths or [len(r['caption'].split()) for r in records]
+    def set_epoch(self, epoch:int): self.epoch = epoch
+    def __len__(self): return len(self.records)
+    def __iter__(self):
+        g = torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)
+        groups = {}
+        for i, r in enumerate(self.records): groups.setdefault(r['image'] if self.by_image else i, []).append(i)
+        units = [list(groups.values())[j] for j in torch.randperm(len(groups), generator=g).tolist()]
+        if self.by_length:
+            run = 50 * self.batch_size
+            order = [i for u in units for i in u]
+            units = [sorted(order[k:k + run], key=lambda i: -self.lengths[i]) for k in range(0, len(order), run)]
+        return iter([i for u in units for i in u])
+
+# %% ../nbs/04_training.ipynb #2f57d188
+class CaptionTrainer(Trainer):
+    "`Trainer` that computes the loss from cached vision outputs and orders captions with `CaptionSampler`."
+    def __init__(self, *args, sampler:CaptionSampler|None=None, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
+    def _get_train_sampler(self, train_dataset=None): return self.caption_sampler or super()._get_train_sampler(train_dataset)
+    def compute_loss(self, model, inputs, return_outputs=False, **kw):
+        if 'image_embeds' not in inputs: return super().compute_loss(model, inputs, return_outputs, **kw)
+        out = cached_forward(model, **inputs)
+        return (out.loss, out) if return_outputs else out.loss
+
 # %% ../nbs/04_training.ipynb #7f73fb56
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
-    collate = CaptionCollator(processor, model.generation_config.eos_token_id, model.config.num_query_tokens, s.train.max_caption_tokens)
+    t, eos, nq = s.train, model.generation_config.eos_token_id, model.config.num_query_tokens
+    if t.cache_vision:
+        cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in train + val)), images, t.cache_dtype)
+        collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple)
+    else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple)
+    sampler = CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length) if t.group_by_image or t.group_by_length else None
     log = TrainLog(out/'train_log.json')
-    trainer = Trainer(model=model, args=training_args(s, out/'checkpoints', progress), data_collator=collate,
-                      train_dataset=CaptionDataset(train, images), eval_dataset=CaptionDataset(val, images),
-                      callbacks=[LossGuard(), log, *callbacks])
+    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints', progress), data_collator=collate, sampler=sampler,
+                             train_dataset=CaptionDataset(train, images, not t.cache_vision), eval_dataset=CaptionDataset(val, images, not t.cache_vision),
+                             callbacks=[LossGuard(), log, *callbacks])
     if not progress: trainer.remove_callback(PrinterCallback)
     last = get_last_checkpoint(str(out/'checkpoints')) if resume and (out/'checkpoints').is_dir() else None
     if last is None: log.first = trainer.evaluate()
@@ -104,7 +185,8 @@ def tiny_base(s:Settings, progress:bool=False)->Path:
             ensure_synthetic(s)
             work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
             model, processor = load_blip2(build_tiny_blip2(work/'init', s.run.seed), 'fp32', device_map=None)
-            pre = replace(s, train=TrainSettings(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20))
+            pre = replace(s, train=TrainSettings(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20,
+                                                 cache_vision=False, group_by_image=False))  # the whole model trains here
             blank = work/'blank.jpg'; Image.new('RGB', (64, 64), 'white').save(blank)
             records, t0 = base_records(s, blank), time.perf_counter()
             fit(model.train(), processor, pre, records['train'], records['val'], image_dir(s), work, progress=progress)
