@@ -7,9 +7,8 @@ Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 # %% ../nbs/08_cli.ipynb #3ab4a4d9
 from __future__ import annotations
 import json
-import pandas as pd
 from .config import settings_parser, settings_from_args
-from .evaluation import results_table
+from .evaluation import print_results
 from .report import run_experiment, write_report
 
 # %% auto #0
@@ -25,5 +24,4 @@ def run_cli(argv:list[str]|None=None):
     write_report(folder)
     timings = json.loads((folder/'timings.json').read_text())
     print(f"run: {folder}  ({', '.join(f'{k} {v:.0f} s' for k, v in timings.items())})\nreport: {folder/'report'}\n")
-    with pd.option_context('display.width', 250, 'display.max_columns', 30):
-        print(results_table(json.loads((folder/'metrics.json').read_text())['systems']))
+    print_results(json.loads((folder/'metrics.json').read_text())['systems'])

@@ -21,10 +21,11 @@ from .data import read_token_file, read_captions_csv, eval_records, Flickr8kForm
 from .inference import systems as run_systems
 
 # %% auto #0
-__all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'TABLE_METRICS', 'JavaMissingError', 'check_java', 'read_references',
-           'read_predictions', 'align', 'ptb_tokenize', 'score_captions', 'corpus_scores', 'diversity',
-           'bootstrap_scores', 'compare', 'spice_scorer', 'evaluate', 'results_table', 'evaluate_files',
-           'run_references', 'evaluate_run', 'synthetic_eval_set', 'pycocoevalcap_seconds', 'eval_cli']
+__all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
+           'read_references', 'read_predictions', 'align', 'ptb_tokenize', 'score_captions', 'corpus_scores',
+           'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'evaluate', 'results_table', 'print_results',
+           'evaluate_files', 'run_references', 'evaluate_run', 'synthetic_eval_set', 'pycocoevalcap_seconds',
+           'eval_cli']
 
 # %% ../nbs/06_evaluation.ipynb #013cfec7
 class JavaMissingError(RuntimeError): pass
@@ -225,6 +226,16 @@ def results_table(results:dict, intervals:bool=True)->pd.DataFrame:
                                 'length': round(r['diversity']['mean_length'], 1), 'images': r['counts']['scored']}
                          for name, r in results.items()}).T
 
+COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)', 'empty': 'empty captions (scored: 0)',
+               'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
+               'unreadable': 'images the captioner could not read'}
+
+def print_results(results:dict):
+    "Print `results_table` whole, for a terminal, and what `align` counted for each system."
+    with pd.option_context('display.width', 250, 'display.max_columns', 30): print(results_table(results))
+    for name, r in results.items():
+        if notes := [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]: print(f'{name}: ' + '; '.join(notes))
+
 # %% ../nbs/06_evaluation.ipynb #6b7e5c35
 def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
                    spice:bool=False, s:Settings|None=None, baseline:str='lora')->dict:
@@ -293,4 +304,4 @@ def eval_cli(argv:list[str]|None=None):
     if a.predictions: out = evaluate_files(a.references or run_references(s), a.predictions, a.output or run_dir(s)/'metrics.json',
                                            s.eval.bootstrap, s.eval.confidence, s.eval.spice, s)
     else: out = evaluate_run(s if not a.output else settings_from_args(a, eval__output_json=a.output))
-    with pd.option_context('display.width', 250, 'display.max_columns', 30): print(results_table(out['systems']))
+    print_results(out['systems'])

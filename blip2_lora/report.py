@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from .config import Settings, load_settings_json, run_dir, settings_parser, settings_from_args
 from .data import image_dir
-from .evaluation import results_table, read_references, evaluate_run
+from .evaluation import results_table, print_results, read_references, evaluate_run
 from .training import train_lora
 from .inference import caption_run
 
@@ -161,6 +161,5 @@ def report_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     folder = Path(a.folder) if a.folder else run_dir(settings_from_args(a))
     files = write_report(folder)
-    with pd.option_context('display.width', 250, 'display.max_columns', 30):
-        print(results_table(json.loads((folder/'metrics.json').read_text())['systems']))
+    print_results(json.loads((folder/'metrics.json').read_text())['systems'])
     print(f"\nreport: {folder/'report'} ({', '.join(f.name for f in files)})")
