@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/evaluation.html.md"""
 
 # %% ../nbs/06_evaluation.ipynb #77262248
 from __future__ import annotations
-import argparse, csv, json, random, re, shutil, time
+import csv, json, random, shutil, time
 from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -23,9 +23,9 @@ from .inference import systems as run_systems
 # %% auto #0
 __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
            'read_references', 'read_predictions', 'align', 'ptb_tokenize', 'score_captions', 'corpus_scores',
-           'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'evaluate', 'results_table', 'print_results',
-           'evaluate_files', 'run_references', 'evaluate_run', 'synthetic_eval_set', 'pycocoevalcap_seconds',
-           'eval_cli']
+           'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'evaluate', 'results_table', 'diversity_row',
+           'print_results', 'evaluate_files', 'run_references', 'evaluate_run', 'synthetic_eval_set',
+           'pycocoevalcap_seconds', 'eval_cli']
 
 # %% ../nbs/06_evaluation.ipynb #013cfec7
 class JavaMissingError(RuntimeError): pass
@@ -219,12 +219,13 @@ def results_table(results:dict, intervals:bool=True)->pd.DataFrame:
         v, (lo, hi) = 100 * r['metrics'][m], r['intervals'].get(m, [np.nan, np.nan])
         return f'{v:.1f} [{100 * lo:.1f}, {100 * hi:.1f}]' if intervals else round(v, 1)
     metrics = [m for m in TABLE_METRICS + ['SPICE'] if all(m in r['metrics'] for r in results.values())]
-    return pd.DataFrame({name: {**{m: cell(r, m) for m in metrics},
-                                'TTR': round(r['diversity']['ttr'], 3), 'distinct-2': round(r['diversity']['distinct_2'], 3),
-                                'unique %': round(100 * r['diversity']['unique'], 1), 'top-1 %': round(100 * r['diversity']['top1_share'], 1),
-                                'repetition %': round(100 * r['diversity']['repetition'], 1),
-                                'length': round(r['diversity']['mean_length'], 1), 'images': r['counts']['scored']}
-                         for name, r in results.items()}).T
+    return pd.DataFrame({name: {**{m: cell(r, m) for m in metrics}, **diversity_row(r['diversity'])} for name, r in results.items()}).T
+
+def diversity_row(d:dict)->dict:
+    "The diversity measures of one set of captions as table cells (shares in %)."
+    return {'TTR': round(d['ttr'], 3), 'distinct-2': round(d['distinct_2'], 3), 'unique %': round(100 * d['unique'], 1),
+            'top-1 %': round(100 * d['top1_share'], 1), 'repetition %': round(100 * d['repetition'], 1),
+            'length': round(d['mean_length'], 1), 'images': d['captions']}
 
 COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)', 'empty': 'empty captions (scored: 0)',
                'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
@@ -245,12 +246,14 @@ def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|
         for name, x in read_predictions(f).items():
             if name in systems: raise ValueError(f"{f}: system {name!r} was already read from another file; rename one")
             systems[name] = x
-    t0 = time.perf_counter()
-    results, per_image = evaluate(read_references(references), systems, B, confidence, spice, s.run.seed if s else 0)
+    t0, refs = time.perf_counter(), read_references(references)
+    results, per_image = evaluate(refs, systems, B, confidence, spice, s.run.seed if s else 0)
+    firsts = ptb_tokenize({i: refs[i][:1] for i in per_image.image.unique()})
     rows = {name: g.set_index('image') for name, g in per_image.groupby('system')}
     comparisons = [compare(rows[baseline], rows[other], m, B, confidence) | dict(a=baseline, b=other)
                    for other in systems if baseline in systems and other != baseline for m in ('CIDEr', 'BLEU-4')]
-    out = dict(systems=results, comparisons=comparisons, references=str(references), seconds=round(time.perf_counter() - t0, 1),
+    out = dict(systems=results, comparisons=comparisons, reference_diversity=diversity([c[0] for c in firsts.values()]),
+               references=str(references), seconds=round(time.perf_counter() - t0, 1),
                settings=settings_dict(s) if s else None)
     output = Path(output); output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(out, indent=1, default=float))

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/inference.html.md"""
 
 # %% ../nbs/05_inference.ipynb #74a92f1e
 from __future__ import annotations
-import argparse, json, os, re, time
+import json, os, re, time
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import torch

@@ -16,7 +16,7 @@ from transformers import Blip2ForConditionalGeneration
 from .config import Settings, load_settings, parse_overrides
 from .data import CaptionDataset, load_flickr8k, ensure_synthetic, image_dir
 from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, make_processor,
-                              train_caption_tokenizer, synthetic_captions, resolve_dtype)
+                              train_caption_tokenizer, synthetic_captions)
 from .lora import add_lora
 from .training import vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward, base_model_path
 from .inference import decoding_kwargs

@@ -13,13 +13,14 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from .config import Settings, load_settings_json, run_dir, settings_parser, settings_from_args
 from .data import image_dir
-from .evaluation import results_table, print_results, read_references, evaluate_run
+from .evaluation import results_table, print_results, diversity_row, read_references, evaluate_run
 from .training import train_lora
 from .inference import caption_run
 
 # %% auto #0
 __all__ = ['run_experiment', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
-           'top_captions', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report', 'report_cli']
+           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report',
+           'report_cli']
 
 # %% ../nbs/07_report.ipynb #e9318f29
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
@@ -112,6 +113,13 @@ def top_captions(run:dict, k:int=3)->pd.DataFrame:
         rows[name] = [f'{c} ({100 * cnt / n:.0f}%)' for c, cnt in r['diversity']['top_captions'][:k]]
     return pd.DataFrame.from_dict(rows, orient='index', columns=[f'#{i + 1}' for i in range(k)])
 
+# %% ../nbs/07_report.ipynb #c0738e2a
+def diversity_table(run:dict)->pd.DataFrame:
+    "The diversity measures of the references (first of each image's) and of each system."
+    m = run['metrics']
+    return pd.DataFrame({'references': diversity_row(m['reference_diversity']),
+                         **{name: diversity_row(r['diversity']) for name, r in m['systems'].items()}}).T.astype({'images': int})
+
 # %% ../nbs/07_report.ipynb #f5d47e5c
 def pick_examples(run:dict, a:str='lora', b:str='zero-shot-beam', n:int=2, metric:str='CIDEr')->dict[str, list[str]]:
     "Images where `a` beats `b` most, loses most, and sits at the median difference."
@@ -149,7 +157,7 @@ def write_report(folder:Path|str)->list[Path]:
     for name, fig in figs.items(): fig.savefig(out/name, dpi=110, bbox_inches='tight'); plt.close(fig)
     table = results_table(run['metrics']['systems'])
     table.to_csv(out/'results.csv')
-    comparisons_table(run).to_csv(out/'comparisons.csv')
+    comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     comparison_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
 

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/training.html.md"""
 
 # %% ../nbs/04_training.ipynb #be118958
 from __future__ import annotations
-import argparse, fcntl, json, math, os, shutil, time
+import fcntl, json, math, os, shutil, time
 from dataclasses import replace
 from pathlib import Path
 from .config import (Settings, TrainSettings, load_settings, save_settings, load_settings_json, settings_dict, run_dir,
