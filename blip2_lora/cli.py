@@ -17,8 +17,7 @@ __all__ = ['run_cli']
 # %% ../nbs/08_cli.ipynb #79bb76a0
 def run_cli(argv:list[str]|None=None):
     "Run the whole experiment (prepare, train, caption, evaluate, report) and print the results table."
-    p = settings_parser(run_cli.__doc__)
-    p.add_argument('--overwrite', action='store_true', help='replace a run folder that holds a different run')
+    p = settings_parser(run_cli.__doc__, overwrite=True)
     a = p.parse_args(argv)
     folder = run_experiment(settings_from_args(a), a.overwrite, progress=True)
     write_report(folder)

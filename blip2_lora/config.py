@@ -305,12 +305,14 @@ def parse_overrides(items:list[str]|None)->dict:
     return out
 
 # %% ../nbs/00_config.ipynb #384e009b
-def settings_parser(description:str)->argparse.ArgumentParser:
+def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, for scripts that write a run folder
+                   )->argparse.ArgumentParser:
     "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`."
     p = argparse.ArgumentParser(description=description)
     p.add_argument('--config', help='settings file (default: the nearest settings.ini)')
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
     p.add_argument('--set', nargs='*', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
+    if overwrite: p.add_argument('--overwrite', action='store_true', help='replace a run folder that holds a different run')
     return p
 
 def settings_from_args(args:argparse.Namespace, **overrides)->Settings:

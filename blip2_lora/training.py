@@ -239,8 +239,7 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
 # %% ../nbs/04_training.ipynb #15870699
 def train_cli(argv:list[str]|None=None):
     "Train LoRA adapters from settings.ini plus overrides; prints the run folder."
-    p = settings_parser(train_cli.__doc__)
-    p.add_argument('--overwrite', action='store_true', help='replace a run folder that holds a different run')
+    p = settings_parser(train_cli.__doc__, overwrite=True)
     a = p.parse_args(argv)
     out = train_lora(settings_from_args(a), a.overwrite, progress=True)
     rank, world = process_rank()
