@@ -108,11 +108,11 @@ def score_captions(gts:dict[str, list[str]], # image -> tokenized references
                    res:dict[str, list[str]], # image -> [tokenized caption]
                    meteor:Meteor|None=None # a running METEOR process to reuse (one is started otherwise)
                   )->pd.DataFrame:
-    "Per-image scores of one system, with BLEU's counts, indexed by image."
+    "Per-image scores of one system, with BLEU's counts, indexed by image; METEOR's corpus score in `.attrs`."
     ids = list(res)
     gts = {i: gts[i] for i in ids}
     df = _bleu_counts(gts, res, ids)
-    df['METEOR'] = (meteor or Meteor()).compute_score(gts, res)[1]
+    df.attrs['METEOR'], df['METEOR'] = (meteor or Meteor()).compute_score(gts, res)
     df['ROUGE-L'] = Rouge().compute_score(gts, res)[1]
     df['CIDEr'] = Cider().compute_score(gts, res)[1]
     rouge = RougeScorer(['rouge1', 'rouge2'])
@@ -200,7 +200,7 @@ def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{pre
         res = {i: hyps[f'{name}\t{i}'] for i in scored}
         rows = score_captions(gts, res, meteor)
         metrics = corpus_scores(rows[BLEU_COUNTS + MEAN_SCORES].sum().to_frame().T, len(rows)).iloc[0].to_dict()
-        metrics['METEOR'] = meteor.compute_score({i: gts[i] for i in res}, res)[0]
+        metrics['METEOR'] = rows.attrs['METEOR']
         if spice_: metrics['SPICE'], sp = spice_.compute_score({i: gts[i] for i in res}, res); rows['SPICE'] = [x['All']['f'] for x in sp]
         intervals = bootstrap_scores(rows, B, confidence, seed)
         intervals['METEOR'] = [min(1.0, max(0.0, x + metrics['METEOR'] - rows.METEOR.mean())) for x in intervals['METEOR']]

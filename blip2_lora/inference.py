@@ -128,7 +128,7 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
     if not annotation_paths(s)['test'].exists(): prepare_flickr8k(s)
     paths, out = eval_images(s), {}
     for lora in (False, True):
-        todo = [x for x in chosen if x.lora == lora and not _finished(predictions_path(s, x))]
+        todo = [x for x in chosen if x.lora == lora and not _finished(predictions_path(s, x), x, s)]
         out |= {x.name: predictions_path(s, x) for x in chosen if x.lora == lora}
         if not todo: continue
         model, processor = lora_model(s) if lora else load_blip2(base_model_path(s), s.model.dtype, base_bits(s), s.model.device_map)
@@ -138,7 +138,11 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
         del model
     return out
 
-def _finished(path:Path)->bool: return path.exists() and json.loads(path.read_text()).get('complete', False)
+def _finished(path:Path, system:System, s:Settings)->bool:
+    "Whether `path` holds the complete captions of `system` with the decoding of `s` (else it is resumed, or refused)."
+    if not path.exists(): return False
+    r = json.loads(path.read_text())
+    return r.get('complete', False) and (r['system'], r['generate']) == (asdict(system), decoding_kwargs(system.strategy, s.infer))
 
 # %% ../nbs/05_inference.ipynb #d738e54f
 def infer_cli(argv:list[str]|None=None):

@@ -23,8 +23,9 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'blip2_of', 'vision_cache',
-           'CachedCaptionCollator', 'cached_forward', 'CaptionSampler', 'CaptionTrainer', 'fit', 'base_records',
-           'tiny_base', 'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder', 'train_lora', 'train_cli']
+           'CachedCaptionCollator', 'cached_inputs', 'cached_forward', 'CaptionSampler', 'CaptionTrainer', 'fit',
+           'base_records', 'tiny_base', 'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder',
+           'train_lora', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #0bf51c33
 def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
@@ -104,14 +105,18 @@ class CachedCaptionCollator(CaptionCollator):
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
 
-def cached_forward(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **batch):
-    "BLIP-2's forward from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."
+def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **batch)->dict:
+    "BLIP-2's inputs from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."
     m = blip2_of(model)
     emb = image_embeds.to(m.query_tokens.device, m.vision_model.embeddings.patch_embedding.weight.dtype)
     q = m.qformer(query_embeds=m.query_tokens.expand(len(emb), -1, -1), encoder_hidden_states=emb,
                   encoder_attention_mask=torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device), return_dict=True)[0]
     feats = m.language_projection(q.to(emb.dtype))[image_index.to(emb.device)]
-    return model(pixel_values=None, mm_encoder_outputs={'image': BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)}, **batch)
+    return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)}}
+
+def cached_forward(model, **batch):
+    "BLIP-2's forward on a batch of `CachedCaptionCollator`."
+    return model(**cached_inputs(model, **batch))
 
 # %% ../nbs/04_training.ipynb #fd3a6c20
 class CaptionSampler(torch.utils.data.Sampler):
@@ -138,9 +143,7 @@ class CaptionTrainer(Trainer):
     def __init__(self, *args, sampler:CaptionSampler|None=None, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
     def _get_train_sampler(self, train_dataset=None): return self.caption_sampler or super()._get_train_sampler(train_dataset)
     def compute_loss(self, model, inputs, return_outputs=False, **kw):
-        if 'image_embeds' not in inputs: return super().compute_loss(model, inputs, return_outputs, **kw)
-        out = cached_forward(model, **inputs)
-        return (out.loss, out) if return_outputs else out.loss
+        return super().compute_loss(model, cached_inputs(model, **inputs) if 'image_embeds' in inputs else inputs, return_outputs, **kw)
 
 # %% ../nbs/04_training.ipynb #7f73fb56
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
