@@ -22,5 +22,5 @@ def run_cli(argv:list[str]|None=None):
     folder = run_experiment(settings_from_args(a), a.overwrite, progress=True)
     write_report(folder)
     timings = json.loads((folder/'timings.json').read_text())
-    print(f"run: {folder}  ({', '.join(f'{k} {v:.0f} s' for k, v in timings.items())})\nreport: {folder/'report'}\n")
+    print(f"run: {folder}  ({', '.join(f'{k} {v:.0f} s' for k, v in timings['seconds'].items())} on {timings['device']})\nreport: {folder/'report'}\n")
     print_results(json.loads((folder/'metrics.json').read_text())['systems'])

@@ -253,7 +253,7 @@ def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|
     comparisons = [compare(rows[baseline], rows[other], m, B, confidence) | dict(a=baseline, b=other)
                    for other in systems if baseline in systems and other != baseline for m in ('CIDEr', 'BLEU-4')]
     out = dict(systems=results, comparisons=comparisons, reference_diversity=diversity([c[0] for c in firsts.values()]),
-               references=str(references), seconds=round(time.perf_counter() - t0, 1),
+               references=str(Path(references).resolve()), seconds=round(time.perf_counter() - t0, 1),
                settings=settings_dict(s) if s else None)
     output = Path(output); output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(out, indent=1, default=float))

@@ -6,6 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/model.html.md"""
 
 # %% ../nbs/02_model.ipynb #9c62fcb9
 from __future__ import annotations
+import platform
 from pathlib import Path
 import pandas as pd, torch
 from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, processors
@@ -16,8 +17,8 @@ from .data import Scene, flickr_captions, terse_caption, SHAPES, COLOURS
 
 # %% auto #0
 __all__ = ['VISION_SIDE', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_blip2_config', 'synthetic_captions',
-           'build_tiny_blip2', 'resolve_dtype', 'quantization_config', 'load_blip2', 'to_model', 'generate_captions',
-           'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model']
+           'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2', 'to_model',
+           'generate_captions', 'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model']
 
 # %% ../nbs/02_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -72,6 +73,11 @@ def build_tiny_blip2(folder:Path|str, seed:int=0, captions:list[str]|None=None)-
 
 # %% ../nbs/02_model.ipynb #50e5197a
 VISION_SIDE = ['vision_model', 'qformer', 'query_tokens', 'language_projection']
+
+def device_name()->str:
+    "The accelerator this process computes on, in words: the GPU's name, or the CPU and its threads."
+    if torch.cuda.is_available(): return torch.cuda.get_device_name()
+    return f'CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)'
 
 def resolve_dtype(dtype:str='auto')->torch.dtype:
     "`auto` -> bf16 on a GPU that supports it, else fp32; or the named dtype."

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/performance.html.md"""
 
 # %% ../nbs/09_performance.ipynb #1dd59ce2
 from __future__ import annotations
-import argparse, gc, json, logging, os, platform, sys, threading, time
+import argparse, gc, json, logging, os, sys, threading, time
 from pathlib import Path
 import pandas as pd, torch
 from torch.utils.data import DataLoader
@@ -16,7 +16,7 @@ from transformers import Blip2ForConditionalGeneration
 from .config import Settings, load_settings, parse_overrides
 from .data import CaptionDataset, load_flickr8k, ensure_synthetic, image_dir
 from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, make_processor,
-                              train_caption_tokenizer, synthetic_captions)
+                              train_caption_tokenizer, synthetic_captions, device_name)
 from .lora import add_lora
 from .training import vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward, base_model_path
 from .inference import decoding_kwargs
@@ -149,9 +149,9 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2, capti
     t0 = time.perf_counter(); cache = vision_cache(ours, proc, names, images, s.train.cache_dtype); _sync()
     cache_s = (time.perf_counter() - t0) / len(names)
     eos, nq = ours.generation_config.eos_token_id, ours.config.num_query_tokens
-    our_loader = DataLoader(CaptionDataset(records, images, load_images=False), bs, collate_fn=CachedCaptionCollator(proc, eos, nq, 48, cache, s.train.pad_multiple),
-                            sampler=CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length) if s.train.group_by_image or s.train.group_by_length else None,
-                            shuffle=not (s.train.group_by_image or s.train.group_by_length))
+    our_loader = DataLoader(CaptionDataset(records, images, load_images=False), bs,
+                            collate_fn=CachedCaptionCollator(proc, eos, nq, s.train.max_caption_tokens, cache, s.train.pad_multiple),
+                            sampler=CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length))
     bits = 8
     theirs, _ = load_blip2(model_path, dtype, bits, 'cuda' if cuda else 'cpu'); theirs = add_lora(theirs, s.lora)
     their_loader = DataLoader(OriginalCaptionDataset(records, images, proc, 64), bs, shuffle=True)
@@ -182,7 +182,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2, capti
             f = step_flops(model, step, next(iter(loader))) / bs
             res[who]['train']['flops_per_sample'] = f
             res[who]['train']['mfu'] = f * res[who]['train']['samples_per_s'] / peak
-    res['device'] = torch.cuda.get_device_name() if cuda else f'CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)'
+    res['device'] = device_name()
     res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs, steps=steps, rounds=rounds, train_captions=len(records), train_images=len(names),
                         generate=dict(num_beams=4, new_tokens=fixed), ours_caption_batch=s.infer.batch_size, theirs_bits=bits,
                         dtype=dtype, cache_dtype=s.train.cache_dtype, pad_multiple=s.train.pad_multiple, group_by_image=s.train.group_by_image, group_by_length=s.train.group_by_length)
@@ -196,7 +196,7 @@ def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=
     records = [{'image': n, 'caption': c} for n in ds.splits['train'][:40] for c in ds.captions[n]]
     cache = vision_cache(model, proc, list(dict.fromkeys(r['image'] for r in records)), image_dir(s), s.train.cache_dtype)
     loader = DataLoader(CaptionDataset(records, image_dir(s), load_images=False), batch_size, shuffle=True,
-                        collate_fn=CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens, 48, cache, s.train.pad_multiple))
+                        collate_fn=CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens, s.train.max_caption_tokens, cache, s.train.pad_multiple))
     torch.cuda.reset_peak_memory_stats()
     train_rate(model, loader, our_step, steps, warmup=1)
     peak = torch.cuda.max_memory_allocated() / 1e9

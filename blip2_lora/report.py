@@ -6,13 +6,14 @@ Docs: https://blip2-lora.github.io/blip2-lora/report.html.md"""
 
 # %% ../nbs/07_report.ipynb #9a243e68
 from __future__ import annotations
-import json, platform, textwrap, time
+import json, textwrap, time
 from pathlib import Path
-import numpy as np, pandas as pd, torch
+import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
 from .config import Settings, load_settings_json, run_dir, settings_parser, settings_from_args
 from .data import image_dir
+from .model import device_name
 from .evaluation import results_table, print_results, diversity_row, read_references, evaluate_run
 from .training import train_lora
 from .inference import caption_run
@@ -24,13 +25,13 @@ __all__ = ['run_experiment', 'load_run', 'run_summary', 'plot_losses', 'comparis
 
 # %% ../nbs/07_report.ipynb #e9318f29
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
-    "Prepare, train, caption with every system and evaluate, into the run folder; seconds per step in `timings.json`."
+    "Prepare, train, caption with every system and evaluate, into the run folder; seconds per step and the device in `timings.json`."
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
              'evaluate': lambda: evaluate_run(s)}
     timings = {}
     for name, step in steps.items():
         t0 = time.perf_counter(); step(); timings[name] = round(time.perf_counter() - t0, 1)
-    (run_dir(s)/'timings.json').write_text(json.dumps(timings))
+    (run_dir(s)/'timings.json').write_text(json.dumps({'device': device_name(), 'seconds': timings}))
     return run_dir(s)
 
 # %% ../nbs/07_report.ipynb #c46cd2ce
@@ -42,7 +43,7 @@ def load_run(folder:Path|str)->dict:
     metrics = json.loads((folder/'metrics.json').read_text())
     preds = {f.stem: json.loads(f.read_text()) for f in sorted((folder/'predictions').glob('*.json'))}
     log, timings = folder/'train_log.json', folder/'timings.json'
-    return dict(timings=json.loads(timings.read_text()) if timings.exists() else {}, folder=folder, settings=load_settings_json(folder), metrics=metrics,
+    return dict(timings=json.loads(timings.read_text()) if timings.exists() else {'device': 'not recorded', 'seconds': {}}, folder=folder, settings=load_settings_json(folder), metrics=metrics,
                 train_log=pd.DataFrame(json.loads(log.read_text())) if log.exists() else None,
                 per_image=pd.read_csv(folder/'per_image.csv', keep_default_na=False),
                 predictions={k: {p['image']: p['caption'] for p in v['predictions']} for k, v in preds.items()},
@@ -56,8 +57,8 @@ def run_summary(run:dict)->pd.Series:
                       'training captions (images)': f"{len(train):,} ({len({r['image'] for r in train}):,})",
                       'evaluation images': f"{len(run['references']):,} ({s.data.eval_split})",
                       'LoRA': f"rank {s.lora.rank}, Q-Former {', '.join(s.lora.qformer_targets)}; LM {', '.join(s.lora.lm_targets)}",
-                      'epochs': s.train.epochs, 'device': 'GPU' if torch.cuda.is_available() else f'CPU ({platform.machine()})',
-                      **{f'{k} (min)': round(v / 60, 2) for k, v in t.items()}, 'whole run (min)': round(sum(t.values()) / 60, 2)})
+                      'epochs': s.train.epochs, 'device': t['device'],
+                      **{f'{k} (min)': round(v / 60, 2) for k, v in t['seconds'].items()}, 'whole run (min)': round(sum(t['seconds'].values()) / 60, 2)})
 
 # %% ../nbs/07_report.ipynb #c5a3ee9a
 def plot_losses(run:dict, ax=None):

@@ -140,8 +140,8 @@ class CaptionSampler(torch.utils.data.Sampler):
 # %% ../nbs/04_training.ipynb #2f57d188
 class CaptionTrainer(Trainer):
     "`Trainer` that computes the loss from cached vision outputs and orders captions with `CaptionSampler`."
-    def __init__(self, *args, sampler:CaptionSampler|None=None, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
-    def _get_train_sampler(self, train_dataset=None): return self.caption_sampler or super()._get_train_sampler(train_dataset)
+    def __init__(self, *args, sampler:CaptionSampler, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
+    def _get_train_sampler(self, train_dataset=None): return self.caption_sampler
     def compute_loss(self, model, inputs, return_outputs=False, **kw):
         return super().compute_loss(model, cached_inputs(model, **inputs) if 'image_embeds' in inputs else inputs, return_outputs, **kw)
 
@@ -154,9 +154,9 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
         cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in train + val)), images, t.cache_dtype)
         collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple)
     else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple)
-    sampler = CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length) if t.group_by_image or t.group_by_length else None
     log = TrainLog(out/'train_log.json')
-    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints', progress), data_collator=collate, sampler=sampler,
+    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints', progress), data_collator=collate,
+                             sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length),
                              train_dataset=CaptionDataset(train, images, not t.cache_vision), eval_dataset=CaptionDataset(val, images, not t.cache_vision),
                              callbacks=[LossGuard(), log, *callbacks])
     if not progress: trainer.remove_callback(PrinterCallback)
