@@ -1,4 +1,4 @@
-"""One command for the whole run, and an index of the console scripts.
+"""The console scripts: one command for the whole run, one for each step, and what each says when something is wrong.
 
 Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 
@@ -6,21 +6,121 @@ Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #3ab4a4d9
 from __future__ import annotations
-import json
-from .config import settings_parser, settings_from_args
-from .evaluation import print_results
-from .report import run_experiment, write_report
+import functools, json, os, sys
+from pathlib import Path
+from .config import UserError, settings_parser, settings_from_args, settings_table, annotation_paths, run_dir
 
 # %% auto #0
-__all__ = ['run_cli']
+__all__ = ['console_script', 'settings_cli', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli']
+
+# %% ../nbs/08_cli.ipynb #1ce1cc8d
+def console_script(main):
+    "Run `main(argv)` as a console script: a `UserError` is one `error:` line and exit status 2; success exits 0."
+    @functools.wraps(main)
+    def run(argv:list[str]|None=None):
+        argv = sys.argv[1:] if argv is None else argv
+        try: main(argv)
+        except UserError as e:
+            if '--debug' in argv or os.environ.get('BLIP2_LORA_DEBUG'): raise
+            print(f'error: {e}', file=sys.stderr)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            print('interrupted: run the same command again to continue where it stopped', file=sys.stderr)
+            sys.exit(130)
+    return run
+
+# %% ../nbs/08_cli.ipynb #85d49800
+@console_script
+def settings_cli(argv:list[str]|None=None):
+    "Print every resolved setting and where its value came from."
+    print(settings_table(settings_from_args(settings_parser(settings_cli.__doc__).parse_args(argv)), every=True))
+
+# %% ../nbs/08_cli.ipynb #5bc262b0
+@console_script
+def prepare_cli(argv:list[str]|None=None):
+    "Check Flickr8K and write the prepared annotations, data_report.json and settings.json."
+    p = settings_parser(prepare_cli.__doc__)
+    p.add_argument('--text-dir', help='folder with Flickr8k.token.txt (or captions.txt) and the split lists')
+    p.add_argument('--image-dir', help='folder of JPEGs (default: found next to or inside the text folder)')
+    p.add_argument('--out', help='folder for train/val/test.json (default: <run>/data)')
+    p.add_argument('--synthetic', action='store_true', help='write the synthetic set into the text folder first')
+    a = p.parse_args(argv)
+    over = {k: v for k, v in {'data__text_dir': a.text_dir, 'data__image_dir': a.image_dir}.items() if v}
+    if a.synthetic: over['data__synthetic'] = True
+    if a.out: over.update({f'data__{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
+    s = settings_from_args(a, **over)
+    from blip2_lora.data import prepare_flickr8k
+    print(prepare_flickr8k(s).summary())
+    print(f"\nwrote {', '.join(str(p) for p in annotation_paths(s).values())} and data_report.json")
+
+# %% ../nbs/08_cli.ipynb #605a5710
+@console_script
+def train_cli(argv:list[str]|None=None):
+    "Train LoRA adapters from settings.ini plus overrides; prints the run folder."
+    p = settings_parser(train_cli.__doc__, overwrite=True)
+    a = p.parse_args(argv)
+    s = settings_from_args(a)
+    from blip2_lora.training import train_lora, process_rank
+    out = train_lora(s, a.overwrite, progress=True)
+    rank, world = process_rank()
+    if rank == 0: print(f'processes: {world}\nrun: {out}\nadapter: {out/"adapter"}')
+
+# %% ../nbs/08_cli.ipynb #aa73a39b
+@console_script
+def infer_cli(argv:list[str]|None=None):
+    "Caption the evaluation images with every system (or those named); prints each prediction file."
+    p = settings_parser(infer_cli.__doc__)
+    p.add_argument('--systems', nargs='*', help='system names (default: all of them)')
+    a = p.parse_args(argv)
+    s = settings_from_args(a)
+    from blip2_lora.inference import caption_run
+    for name, f in caption_run(s, a.systems, progress=True).items():
+        r = json.loads(f.read_text())
+        print(f"{name:32} {len(r['predictions']):5} captions {len(r['errors']):3} errors  {r['seconds']:7.1f} s  {f}")
+
+# %% ../nbs/08_cli.ipynb #a62e33e1
+@console_script
+def eval_cli(argv:list[str]|None=None):
+    "Score prediction files (JSON or CSV) against references; prints one table of all systems."
+    p = settings_parser(eval_cli.__doc__)
+    p.add_argument('--references', help="Flickr8k.token.txt, captions.txt or a JSON list of {image, caption} (default: the run's)")
+    p.add_argument('--predictions', nargs='*', help="prediction files, JSON or CSV (default: the run's predictions/)")
+    p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
+    a = p.parse_args(argv)
+    s = settings_from_args(a, **({'eval__output_json': a.output} if a.output else {}))
+    from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, print_results
+    if a.predictions:
+        out = evaluate_files(a.references or run_references(s), a.predictions, a.output or run_dir(s)/'metrics.json',
+                             s.eval.bootstrap, s.eval.confidence, s.eval.spice, s, allow_partial=s.eval.allow_partial)
+    else: out = evaluate_run(s)
+    print_results(out['systems'])
+
+# %% ../nbs/08_cli.ipynb #53e4bdb7
+@console_script
+def report_cli(argv:list[str]|None=None):
+    "Write the report of a run folder (default: the run of settings.ini) and print its results table."
+    p = settings_parser(report_cli.__doc__)
+    p.add_argument('folder', nargs='?', help='run folder (default: <runs_dir>/<name> of the settings)')
+    a = p.parse_args(argv)
+    folder = Path(a.folder) if a.folder else run_dir(settings_from_args(a))
+    from blip2_lora.report import write_report, load_run
+    from blip2_lora.evaluation import print_results
+    files = write_report(folder)
+    print_results(load_run(folder)['metrics']['systems'])
+    print(f"\nreport: {folder/'report'} ({', '.join(f.name for f in files)})")
 
 # %% ../nbs/08_cli.ipynb #79bb76a0
+@console_script
 def run_cli(argv:list[str]|None=None):
     "Run the whole experiment (prepare, train, caption, evaluate, report) and print the results table."
     p = settings_parser(run_cli.__doc__, overwrite=True)
     a = p.parse_args(argv)
-    folder = run_experiment(settings_from_args(a), a.overwrite, progress=True)
+    s = settings_from_args(a)
+    from blip2_lora.report import run_experiment, write_report, load_run
+    from blip2_lora.evaluation import print_results
+    folder = run_experiment(s, a.overwrite, progress=True)
     write_report(folder)
-    timings = json.loads((folder/'timings.json').read_text())
-    print(f"run: {folder}  ({', '.join(f'{k} {v:.0f} s' for k, v in timings['seconds'].items())} on {timings['device']})\nreport: {folder/'report'}\n")
-    print_results(json.loads((folder/'metrics.json').read_text())['systems'])
+    run = load_run(folder)
+    seconds = ', '.join(f'{k} {v:.0f} s' for k, v in run['timings']['seconds'].items())
+    print(f"run: {folder}  ({seconds} on {run['timings']['device']})\nreport: {folder/'report'}\n")
+    print_results(run['metrics']['systems'])

@@ -6,16 +6,19 @@ Docs: https://blip2-lora.github.io/blip2-lora/config.html.md"""
 
 # %% ../nbs/00_config.ipynb #d68b01e3
 from __future__ import annotations
-import argparse, configparser, json, logging, os, re, typing, warnings
+import argparse, configparser, difflib, fcntl, json, logging, math, os, re, typing, warnings
 from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
-           'TrainSettings', 'InferSettings', 'EvalSettings', 'env_names', 'SettingsError', 'field_types', 'parse_value',
-           'Settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table', 'settings_dict',
-           'save_settings', 'load_settings_json', 'run_dir', 'annotation_paths', 'parse_overrides', 'settings_parser',
-           'settings_from_args', 'settings_cli']
+__all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'POSITIVE', 'FRACTIONS', 'RUN_NAME', 'ENV_SWITCHES',
+           'TRAINING_KEYS', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings',
+           'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types', 'parse_value',
+           'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
+           'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table',
+           'environ_without_settings', 'settings_dict', 'save_settings', 'load_settings_json', 'run_dir',
+           'annotation_paths', 'RunFolderError', 'changed_keys', 'lock_run_folder', 'parse_overrides',
+           'settings_parser', 'settings_from_args']
 
 # %% ../nbs/00_config.ipynb #0b889181
 logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
@@ -109,6 +112,7 @@ class EvalSettings:
     bootstrap:int=1000 # bootstrap resamples
     confidence:float=0.95 # interval coverage
     spice:bool=False # needs Stanford CoreNLP
+    allow_partial:bool=False # score predictions that lack some evaluation images (else refused)
 
 # %% ../nbs/00_config.ipynb #146357b2
 SECTIONS = dict(run=RunSettings, data=DataSettings, model=ModelSettings, lora=LoraSettings,
@@ -144,12 +148,15 @@ def env_names(key:str # `section.key`
     return [ENV_NAMES[key], generic] if key in ENV_NAMES else [generic]
 
 # %% ../nbs/00_config.ipynb #6557667b
-class SettingsError(ValueError):
+class UserError(Exception):
+    "A mistake the user can fix (a setting, a file, a folder); console scripts print it as one `error:` line."
+
+class SettingsError(UserError, ValueError):
     "A setting that cannot be used; the message names the key, where it came from and what is allowed."
 
 _TRUE, _FALSE = {'1', 'true', 'yes', 'on'}, {'0', 'false', 'no', 'off', ''}
 _CHOICES = {'run.preset': list(PRESETS), 'model.dtype': ['auto', 'bf16', 'fp16', 'fp32'],
-            'data.eval_split': ['test', 'val+test']}
+            'data.eval_split': ['test', 'val+test'], 'train.cache_dtype': ['bf16', 'fp16', 'fp32']}
 
 def field_types(section:str)->dict: return typing.get_type_hints(SECTIONS[section])
 
@@ -206,12 +213,76 @@ class Settings:
 
     def _repr_markdown_(self): return settings_table(self)
 
+# %% ../nbs/00_config.ipynb #97404dcc
+class FileFormatError(UserError, ValueError):
+    "A file that cannot be read as what it should be; the message names the file and the line."
+
+class MissingFileError(UserError, FileNotFoundError):
+    "A file or folder the settings name that does not exist."
+
+def read_text(path:Path|str)->str:
+    "The text of the UTF-8 file at `path`, without a BOM."
+    path = Path(path)
+    if not path.is_file(): raise MissingFileError(f"{path}: no such file")
+    data = path.read_bytes()
+    try: return data.decode('utf-8-sig')
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b'\n') + 1
+        raise FileFormatError(f"{path}, line {line}: byte 0x{data[e.start]:02x} is not UTF-8; "
+                              f"save the file as UTF-8") from None
+
+# %% ../nbs/00_config.ipynb #5aaf78f5
+def read_json(path:Path|str):
+    "The JSON value in the UTF-8 file at `path`."
+    try: return json.loads(read_text(path))
+    except json.JSONDecodeError as e:
+        raise FileFormatError(f"{path}, line {e.lineno}: not valid JSON ({e.msg}); is the file cut short?") from None
+
+# %% ../nbs/00_config.ipynb #306c8f2f
+POSITIVE = ['data.synthetic_images', 'lora.rank', 'lora.alpha', 'train.epochs', 'train.batch_size', 'train.grad_accum',
+            'train.lr', 'train.save_steps', 'train.log_steps', 'train.max_caption_tokens', 'train.pad_multiple',
+            'infer.batch_size', 'infer.max_new_tokens', 'infer.num_beams', 'infer.temperature', 'eval.bootstrap']
+FRACTIONS = {'train.warmup_ratio': (0, 1), 'lora.dropout': (0, 1), 'eval.confidence': (0, 1), 'infer.top_p': (0, 1)}
+RUN_NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]*')
+
+# %% ../nbs/00_config.ipynb #6dce6b70
+def device_problem(device_map:str)->str|None:
+    "Why `device_map` names no device of this machine, or None."
+    if device_map in ('auto', 'cpu'): return None
+    m = re.fullmatch(r'cuda(?::(\d+))?', device_map)
+    if not m: return 'expected auto, cpu, cuda or cuda:N'
+    import torch  # only for a GPU device, so that reading settings stays fast
+    n = torch.cuda.device_count()
+    if n == 0: return 'this machine has no CUDA GPU: use auto or cpu'
+    if m[1] and int(m[1]) >= n: return f'this machine has {n} GPU(s): cuda:0 to cuda:{n - 1}'
+
+# %% ../nbs/00_config.ipynb #3f17e057
+def settings_problems(s:Settings)->list[str]:
+    "What is wrong with the values of `s`: one entry per key, naming where its value came from."
+    def where(k): return f"{k} = {s.get(k)!r} (from {s.sources.get(k, 'default')})"
+    out = [f'{where(k)}: expected a positive number' for k in POSITIVE if not s.get(k) > 0]
+    if not math.isfinite(s.train.lr): out.append(f'{where("train.lr")}: expected a finite learning rate, e.g. 1e-4')
+    out += [f'{where(k)}: expected a number between {lo} and {hi}' for k, (lo, hi) in FRACTIONS.items()
+            if not lo <= s.get(k) <= hi or (k == 'eval.confidence' and s.get(k) in (lo, hi))]
+    if s.model.load_in_8bit and s.model.load_in_4bit:
+        out.append('model.load_in_8bit and model.load_in_4bit are both true: choose one')
+    if (why := device_problem(s.model.device_map)): out.append(f'{where("model.device_map")}: {why}')
+    if not RUN_NAME.fullmatch(s.run.name or s.run.preset):
+        out.append(f"{where('run.name')}: expected a folder name (letters, digits, '.', '_', '-'); "
+                   f"runs go to <run.runs_dir>/<run.name>, so set run.runs_dir to put them elsewhere")
+    return out
+
+def check_settings(s:Settings)->Settings:
+    "`s`, or a `SettingsError` listing every value that cannot work."
+    if (problems := settings_problems(s)): raise SettingsError('; '.join(problems))
+    return s
+
 # %% ../nbs/00_config.ipynb #ee9dbf02
 def read_ini(path:Path)->dict: # `section.key` -> (raw value, 'file, line N')
     "The keys set (non-empty) in the settings file at `path`, with the line each came from."
     parser = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=None)
     parser.optionxform = str
-    text = Path(path).read_text(encoding='utf-8-sig')
+    text = read_text(path)
     try: parser.read_string(text, source=str(path))
     except configparser.Error as e: raise SettingsError(f"{path}: {e}") from None
     lines, section = {}, ''  # 'section' or 'section.key' -> line number
@@ -232,7 +303,14 @@ def find_settings_file(start:Path=None)->Path|None:
     start = Path(start or Path.cwd()).resolve()
     return next((d/'settings.ini' for d in [start, *start.parents] if (d/'settings.ini').is_file()), None)
 
+ENV_SWITCHES = {'BLIP2_LORA_DEBUG': 'console scripts show the traceback of an error'}
+
 def _env_values(environ)->dict:
+    generic = {env_names(k)[-1]: k for k in _all_keys()}
+    for var in environ:
+        if var.startswith('BLIP2_LORA_') and var not in generic and var not in ENV_SWITCHES:
+            near = difflib.get_close_matches(var, generic, n=1, cutoff=0)[0]
+            raise SettingsError(f"environment variable {var} names no setting; did you mean {near} ({generic[near]})?")
     out = {}
     for key in _all_keys():
         var = next((v for v in env_names(key) if v in environ), None)
@@ -254,15 +332,23 @@ def load_settings(path:Path|str|None=None, # settings file; None: the nearest `s
     for key, value in PRESETS[s.run.preset].items(): s.set(key, value, f'preset {s.run.preset}')
     for layer in layers:
         for key, (value, source) in layer.items(): s.set(key, value, source)
-    return s
+    return check_settings(s)
 
 # %% ../nbs/00_config.ipynb #7394ebb0
-def settings_table(s:Settings)->str:
-    "Markdown table of the active preset and each value set by a preset, file, variable or argument."
+def settings_table(s:Settings, every:bool=False # also list the keys left at their built-in defaults
+                  )->str:
+    "Markdown table of the active preset and each value set by a preset, file, variable or argument (`every`: all values)."
     defaults = Settings()
-    rows = [f'| {k} | `{s.get(k)!r}` | {s.sources[k]} |' for k in _all_keys()
-            if k in s.sources and k != 'run.preset' and s.get(k) != defaults.get(k)]
-    return '\n'.join([f'**preset:** `{s.run.preset}` ({s.sources.get("run.preset", "default")})', '', '| key | value | source |', '|---|---|---|', *rows])
+    rows = [f'| {k} | `{s.get(k)!r}` | {s.sources.get(k, "default")} |' for k in _all_keys()
+            if k != 'run.preset' and (every or k in s.sources and s.get(k) != defaults.get(k))]
+    return '\n'.join([f'**preset:** `{s.run.preset}` ({s.sources.get("run.preset", "default")})', '',
+                      '| key | value | source |', '|---|---|---|', *rows])
+
+# %% ../nbs/00_config.ipynb #86a90e28
+def environ_without_settings(environ:dict|None=None)->dict:
+    "A copy of `environ` (default: `os.environ`) without the variables that set a setting."
+    names = {v for k in _all_keys() for v in env_names(k)}
+    return {k: v for k, v in (os.environ if environ is None else environ).items() if k not in names}
 
 # %% ../nbs/00_config.ipynb #61d594be
 def settings_dict(s:Settings)->dict:
@@ -279,7 +365,7 @@ def save_settings(s:Settings, folder:Path)->Path:
 def load_settings_json(path:Path)->Settings:
     "Read a `settings.json` (or the one in folder `path`)."
     path = Path(path)
-    d = json.loads((path/'settings.json' if path.is_dir() else path).read_text())
+    d = read_json(path/'settings.json' if path.is_dir() else path)
     s = Settings(**{k: cls(**d[k]) for k, cls in SECTIONS.items()})
     s.sources = d.get('sources', {})
     return s
@@ -294,6 +380,34 @@ def annotation_paths(s:Settings)->dict:
     return {split: Path(getattr(s.data, f'{split}_json') or run_dir(s)/'data'/f'{split}.json')
             for split in ('train', 'val', 'test')}
 
+# %% ../nbs/00_config.ipynb #c9b07dfe
+class RunFolderError(UserError, FileExistsError):
+    "A run folder that holds another run, or that another process is writing."
+
+TRAINING_KEYS = [k for k in _all_keys() if k.split('.')[0] in ('data', 'model', 'lora', 'train')
+                 and k not in ('data.eval_split', 'model.device_map')] + ['run.seed']
+
+def changed_keys(old:Settings, new:Settings, keys:list[str]=TRAINING_KEYS)->list[str]:
+    "`key: old → new` for each of `keys` whose value differs between `old` and `new`."
+    return [f'{k}: {old.get(k)!r} → {new.get(k)!r}' for k in keys if old.get(k) != new.get(k)]
+
+# %% ../nbs/00_config.ipynb #9a9ce681
+_HELD_LOCKS = {}
+
+def lock_run_folder(folder:Path|str)->Path:
+    "Hold `folder/.lock` while this process lives, or raise `RunFolderError` when another process holds it."
+    folder = Path(folder)
+    if folder.resolve() in _HELD_LOCKS: return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    f = open(folder/'.lock', 'a')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise RunFolderError(f"{folder} is being written by another process (it holds {folder/'.lock'}); "
+                             f"wait for it to finish, or choose another run.name") from None
+    _HELD_LOCKS[folder.resolve()] = f
+    return folder
+
 # %% ../nbs/00_config.ipynb #2b1c8fe6
 def parse_overrides(items:list[str]|None)->dict:
     "`['train.lr=2e-4', ...]` -> `{'train.lr': '2e-4'}`; values are checked when applied."
@@ -307,19 +421,17 @@ def parse_overrides(items:list[str]|None)->dict:
 # %% ../nbs/00_config.ipynb #384e009b
 def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, for scripts that write a run folder
                    )->argparse.ArgumentParser:
-    "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`."
+    "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`, `--debug`."
     p = argparse.ArgumentParser(description=description)
     p.add_argument('--config', help='settings file (default: the nearest settings.ini)')
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
     p.add_argument('--set', nargs='*', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
-    if overwrite: p.add_argument('--overwrite', action='store_true', help='replace a run folder that holds a different run')
+    p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
+    if overwrite: p.add_argument('--overwrite', action='store_true',
+                                 help='replace a run folder whose training settings differ (deletes its adapter)')
     return p
 
 def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
     "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
     return load_settings(args.config, args.preset,
                          {**parse_overrides(args.set), **{k.replace('__', '.'): v for k, v in overrides.items()}})
-
-def settings_cli(argv:list[str]|None=None):
-    "Print the resolved settings and where each value came from."
-    print(settings_table(settings_from_args(settings_parser(settings_cli.__doc__).parse_args(argv))))

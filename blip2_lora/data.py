@@ -6,20 +6,22 @@ Docs: https://blip2-lora.github.io/blip2-lora/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #e03e7426
 from __future__ import annotations
-import argparse, csv, hashlib, io, json, random, re
-from collections import Counter
+import csv, io, json, random, re, time
+from importlib.resources import files
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, ImageDraw
-from .config import Settings, load_settings, save_settings, annotation_paths, run_dir, settings_parser, settings_from_args
+from .config import (Settings, load_settings, save_settings, annotation_paths, run_dir, UserError, FileFormatError,
+                               MissingFileError, read_text, read_json)
 
 # %% auto #0
-__all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'Scene', 'flickr_captions', 'terse_caption',
-           'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
-           'find_image_dir', 'Flickr8k', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
-           'split_records', 'ensure_synthetic', 'prepare_flickr8k', 'image_dir', 'read_records', 'eval_records',
-           'prepare_cli', 'CaptionDataset', 'CaptionCollator']
+__all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'OFFICIAL_SPLITS', 'Scene',
+           'flickr_captions', 'terse_caption', 'check_synthetic_folder', 'write_synthetic_flickr8k',
+           'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list', 'find_image_dir',
+           'Flickr8k', 'split_lists', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k', 'split_records',
+           'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir', 'read_records', 'eval_records',
+           'CaptionDataset', 'CaptionCollator']
 
 # %% ../nbs/01_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -64,6 +66,7 @@ def terse_caption(scene:Scene)->str:
 
 # %% ../nbs/01_data.ipynb #012d8b40
 GHOST_IMAGE = '2258277193_586949ec62.jpg.1'
+SYNTHETIC_MARKER = 'synthetic-flickr8k.json'
 
 def _image_name(rng:random.Random)->str: return f'{rng.randrange(10**9, 10**10)}_{rng.getrandbits(40):010x}.jpg'
 
@@ -71,6 +74,18 @@ def _write_lines(path:Path, lines:list[str], oddities:bool):
     text = '\n'.join(lines) + '\n'
     if oddities: text = '\ufeff' + text.replace('\n', '\r\n') + '\r\n\r\n'
     path.write_bytes(text.encode('utf-8'))
+
+# %% ../nbs/01_data.ipynb #1f83b34e
+def check_synthetic_folder(folder:Path|str)->Path:
+    "`folder` if the synthetic set may be written there: it does not exist, is empty, or holds a synthetic set."
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir(): raise MissingFileError(f"{folder} is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder/SYNTHETIC_MARKER).exists():
+        found = ', '.join(sorted(p.name for p in folder.iterdir())[:4])
+        raise UserError(f"{folder} holds files the synthetic writer did not make ({found}, ...): the synthetic set is "
+                        f"only written into a new or empty folder. To use your data, set data.synthetic = false; "
+                        f"for the synthetic set, point data.text_dir at a new folder")
+    return folder
 
 # %% ../nbs/01_data.ipynb #232c8857
 def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
@@ -81,9 +96,11 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
                              size:int=128 # image side in pixels
                             )->Path:
     "Write a Flickr8K-format folder of coloured-shape images with five captions each."
-    folder, rng = Path(folder), random.Random(seed)
+    folder, rng = check_synthetic_folder(folder), random.Random(seed)
     img_dir = folder/'Flickr8k_Dataset'/'Flicker8k_Dataset'
     img_dir.mkdir(parents=True, exist_ok=True)
+    (folder/SYNTHETIC_MARKER).write_text(json.dumps({'written_by': 'blip2_lora.data.write_synthetic_flickr8k',
+                                                     'n_images': n_images, 'seed': seed}))
     names, scenes = [], {}
     while len(names) < n_images:
         name = _image_name(rng)
@@ -113,12 +130,12 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
     return folder
 
 # %% ../nbs/01_data.ipynb #af452328
-class Flickr8kFormatError(ValueError):
+class Flickr8kFormatError(FileFormatError):
     "A Flickr8K file that cannot be read; the message names the file and line."
 
 def _text_lines(path:Path)->list[str]:
-    "Lines of a text file, tolerating a BOM, CRLF ends and trailing blank lines."
-    return Path(path).read_text(encoding='utf-8-sig').splitlines()
+    "Lines of a UTF-8 text file, tolerating a BOM, CRLF ends and trailing blank lines."
+    return read_text(path).splitlines()
 
 def read_token_file(path:Path|str)->dict[str, list[str]]:
     "Captions of `Flickr8k.token.txt` (or the lemma file): image -> captions in order of `#n`."
@@ -134,7 +151,7 @@ def read_token_file(path:Path|str)->dict[str, list[str]]:
 # %% ../nbs/01_data.ipynb #7f190a09
 def read_captions_csv(path:Path|str)->dict[str, list[str]]:
     "Captions of the Kaggle-style `captions.txt` (CSV with the header `image,caption`)."
-    with open(path, newline='', encoding='utf-8-sig') as f: rows = list(csv.reader(f))
+    rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     if not rows or [h.strip() for h in rows[0]] != ['image', 'caption']:
         raise Flickr8kFormatError(f"{path}, line 1: expected the header 'image,caption', got {','.join(rows[0]) if rows else 'an empty file'!r}")
     caps = {}
@@ -153,6 +170,7 @@ def read_split_list(path:Path|str)->list[str]:
 # %% ../nbs/01_data.ipynb #7208dc8d
 IMAGE_DIR_NAMES = ('Flicker8k_Dataset', 'Flickr8k_Dataset', 'Images', 'images')
 SPLIT_FILES = {'train': 'Flickr_8k.trainImages.txt', 'val': 'Flickr_8k.devImages.txt', 'test': 'Flickr_8k.testImages.txt'}
+OFFICIAL_SPLITS = files('blip2_lora')/'splits'  # the three official lists, shipped with the package
 
 def _has_jpegs(d:Path)->bool: return d.is_dir() and any(d.glob('*.jpg'))
 
@@ -162,7 +180,7 @@ def find_image_dir(text_dir:Path, image_dir:Path|str='')->Path:
     for root in roots:
         for d in [root, *(root/n for n in IMAGE_DIR_NAMES), *(root/a/b for a in IMAGE_DIR_NAMES for b in IMAGE_DIR_NAMES)]:
             if _has_jpegs(d): return d
-    raise FileNotFoundError(f"no folder of .jpg images in {' or '.join(map(str, roots))} (looked for "
+    raise MissingFileError(f"no folder of .jpg images in {' or '.join(map(str, roots))} (looked for "
                             f"{', '.join(IMAGE_DIR_NAMES)}, also nested); set data.image_dir or FLICKR8K_IMAGE_DIR")
 
 # %% ../nbs/01_data.ipynb #3d51ef66
@@ -173,18 +191,32 @@ class Flickr8k:
     image_dir:Path
     captions:dict # image -> captions
     splits:dict # 'train'/'val'/'test' -> image names
+    split_source:str='' # the folder the split lists came from, or the official lists shipped with blip2-lora
+
+def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
+    "The split lists in `text_dir`, or the official ones shipped with blip2-lora when it has none; and their source."
+    have = [n for n in SPLIT_FILES.values() if (text_dir/n).is_file()]
+    if not have: folder, source = OFFICIAL_SPLITS, f'the official split lists shipped with blip2-lora (none in {text_dir})'
+    elif len(have) == len(SPLIT_FILES): folder, source = text_dir, str(text_dir)
+    else:
+        missing = ', '.join(n for n in SPLIT_FILES.values() if n not in have)
+        raise MissingFileError(f"{text_dir} has {', '.join(have)} but not {missing}: add the missing list(s), or remove "
+                               f"all three to use the official split lists shipped with blip2-lora")
+    return {k: read_split_list(folder/n) for k, n in SPLIT_FILES.items()}, source
 
 def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->Flickr8k:
     "Read the captions, the official splits and find the image folder of a Flickr8K copy."
     text_dir = Path(text_dir)
+    if not text_dir.is_dir():
+        raise MissingFileError(f"{text_dir}: no such folder; set data.text_dir (--text-dir) or FLICKR8K_TEXT_DIR to the "
+                               f"folder that holds Flickr8k.token.txt or captions.txt")
     candidates = [text_dir/'Flickr8k.lemma.token.txt'] if lemma else [text_dir/'Flickr8k.token.txt', text_dir/'captions.txt']
     cap_file = next((p for p in candidates if p.is_file()), None)
-    if cap_file is None: raise FileNotFoundError(f"{text_dir}: none of {', '.join(p.name for p in candidates)}; set data.text_dir or FLICKR8K_TEXT_DIR")
-    missing = [n for n in SPLIT_FILES.values() if not (text_dir/n).is_file()]
-    if missing: raise FileNotFoundError(f"{text_dir}: missing split list(s) {', '.join(missing)}")
+    if cap_file is None:
+        raise MissingFileError(f"{text_dir}: none of {', '.join(p.name for p in candidates)}; set data.text_dir or FLICKR8K_TEXT_DIR")
     captions = (read_captions_csv if cap_file.name == 'captions.txt' else read_token_file)(cap_file)
-    return Flickr8k(cap_file, find_image_dir(text_dir, image_dir), captions,
-                    {k: read_split_list(text_dir/n) for k, n in SPLIT_FILES.items()})
+    splits, source = split_lists(text_dir)
+    return Flickr8k(cap_file, find_image_dir(text_dir, image_dir), captions, splits, source)
 
 # %% ../nbs/01_data.ipynb #7eb6fbad
 @dataclass
@@ -202,6 +234,7 @@ class DataReport:
     empty_captions:list=field(default_factory=list) # 'image#n'
     duplicate_captions:list=field(default_factory=list) # 'image#n' repeating an earlier caption of the image
     split_without_captions:list=field(default_factory=list) # names in a split list absent from the caption file
+    split_source:str='' # where the split lists came from
 
     @property
     def counts(self)->dict:
@@ -212,7 +245,8 @@ class DataReport:
 
     def summary(self)->str:
         head = (f"{self.images_with_captions} images with {self.captions} captions in {Path(self.caption_file).name}; "
-                f"splits {', '.join(f'{k} {v}' for k, v in self.split_sizes.items())}")
+                f"splits {', '.join(f'{k} {v}' for k, v in self.split_sizes.items())}"
+                f"{' from ' + self.split_source if 'shipped' in self.split_source else ''}")
         rows = [f'| {k.replace("_", " ")} | {n} | {", ".join(map(str, list(getattr(self, k))[:3]))}{" ..." if n > 3 else ""} |'
                 for k, n in self.counts.items()]
         return '\n'.join([head, '', '| problem | count | examples |', '|---|---|---|', *rows])
@@ -229,7 +263,7 @@ def check_image(path:Path)->str|None:
 def check_flickr8k(ds:Flickr8k)->DataReport:
     "Check every listed image and caption of `ds` without loading a model."
     r = DataReport(str(ds.caption_file), str(ds.image_dir), len(ds.captions), sum(map(len, ds.captions.values())),
-                   {k: len(v) for k, v in ds.splits.items()})
+                   {k: len(v) for k, v in ds.splits.items()}, split_source=ds.split_source)
     listed = dict.fromkeys([*ds.captions, *(n for v in ds.splits.values() for n in v)])
     in_split = {n for v in ds.splits.values() for n in v}
     for name in listed:
@@ -256,8 +290,19 @@ def split_records(ds:Flickr8k, split:str, report:DataReport)->list[dict]:
 
 def ensure_synthetic(s:Settings):
     "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."
-    if s.data.synthetic and not (Path(s.data.text_dir)/'Flickr8k.token.txt').exists():
-        write_synthetic_flickr8k(s.data.text_dir, s.data.synthetic_images, s.run.seed)
+    folder = Path(s.data.text_dir)
+    if s.data.synthetic and not (folder/'scenes.json').exists():  # scenes.json is written last
+        print(f'writing the synthetic Flickr8K set ({s.data.synthetic_images} images) into {folder} (data.synthetic = true)')
+        write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
+
+def prepared(s:Settings)->bool:
+    "Whether the annotation files of `s` exist and were prepared from the data `s` names."
+    paths = annotation_paths(s)
+    if not all(p.exists() for p in paths.values()): return False
+    saved = paths['train'].parent/'settings.json'
+    if not saved.exists(): return True  # annotation files the user made
+    old = read_json(saved)['data']
+    return all(old.get(k) == v for k, v in asdict(s.data).items() if k != 'eval_split')
 
 def prepare_flickr8k(s:Settings)->DataReport:
     "Check the data of `s` and write `{train,val,test}.json`, `data_report.json` and `settings.json`."
@@ -279,31 +324,18 @@ def image_dir(s:Settings)->Path:
     return find_image_dir(s.data.text_dir, s.data.image_dir)
 
 def read_records(path:Path|str)->list[dict]:
-    "A prepared annotation file: a JSON list of `{image, caption}`."
-    return json.loads(Path(path).read_text(encoding='utf-8-sig'))
+    "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
+    records = read_json(path)
+    if not isinstance(records, list) or not all(isinstance(r, dict) and {'image', 'caption'} <= set(r) for r in records):
+        raise FileFormatError(f'{path}: expected a JSON list of {{"image", "caption"}} objects')
+    if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
+        raise FileFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
+    return records
 
 def eval_records(s:Settings)->list[dict]:
     "Reference records of the evaluation images: the test split, or val + test."
     paths = annotation_paths(s)
     return [r for split in s.data.eval_split.split('+') for r in read_records(paths[split])]
-
-# %% ../nbs/01_data.ipynb #eecb58e9
-def prepare_cli(argv:list[str]|None=None):
-    "Check Flickr8K and write the prepared annotations, data_report.json and settings.json."
-    p = settings_parser(prepare_cli.__doc__)
-    p.add_argument('--text-dir', help='folder with Flickr8k.token.txt (or captions.txt) and the split lists')
-    p.add_argument('--image-dir', help='folder of JPEGs (default: found next to or inside the text folder)')
-    p.add_argument('--out', help='folder for train/val/test.json (default: <run>/data)')
-    p.add_argument('--synthetic', action='store_true', help='write the synthetic set into the text folder first')
-    a = p.parse_args(argv)
-    over = {k: v for k, v in {'data__text_dir': a.text_dir, 'data__image_dir': a.image_dir}.items() if v}
-    if a.synthetic: over['data__synthetic'] = True
-    if a.out: over.update({f'data__{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
-    s = settings_from_args(a, **over)
-    report = prepare_flickr8k(s)
-    print(report.summary())
-    print(f"\nwrote {', '.join(str(p) for p in annotation_paths(s).values())} and data_report.json")
-    return report
 
 # %% ../nbs/01_data.ipynb #6d146a49
 class CaptionDataset(torch.utils.data.Dataset):

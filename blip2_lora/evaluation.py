@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/evaluation.html.md"""
 
 # %% ../nbs/06_evaluation.ipynb #77262248
 from __future__ import annotations
-import csv, json, random, shutil, time
+import contextlib, csv, io, json, os, random, shutil, sys, tempfile, time
 from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -16,19 +16,21 @@ from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
-from .config import Settings, settings_dict, run_dir, settings_parser, settings_from_args
+from .config import (Settings, UserError, MissingFileError, settings_dict, run_dir, read_text, read_json,
+                               lock_run_folder)
 from .data import read_token_file, read_captions_csv, eval_records, Flickr8kFormatError, Scene, flickr_captions, terse_caption
 from .inference import systems as run_systems
 
 # %% auto #0
 __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
-           'read_references', 'read_predictions', 'align', 'ptb_tokenize', 'score_captions', 'corpus_scores',
-           'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'evaluate', 'results_table', 'diversity_row',
-           'print_results', 'evaluate_files', 'run_references', 'evaluate_run', 'synthetic_eval_set',
-           'pycocoevalcap_seconds', 'eval_cli']
+           'read_references', 'read_predictions', 'align', 'quiet_stderr', 'ptb_tokenize', 'score_captions',
+           'corpus_scores', 'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'MissingCaptionsError',
+           'check_coverage', 'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files',
+           'run_references', 'evaluate_run', 'synthetic_eval_set', 'pycocoevalcap_seconds']
 
 # %% ../nbs/06_evaluation.ipynb #013cfec7
-class JavaMissingError(RuntimeError): pass
+class JavaMissingError(UserError, RuntimeError):
+    "pycocoevalcap needs Java, and there is none on PATH."
 
 def check_java():
     "Fail early, naming the fix, when no `java` is on PATH."
@@ -39,10 +41,12 @@ def check_java():
 
 # %% ../nbs/06_evaluation.ipynb #92436fe0
 def _json_records(path:Path)->list:
-    data = json.loads(Path(path).read_text(encoding='utf-8-sig'))
+    data = read_json(path)
     records = data['predictions'] if isinstance(data, dict) and 'predictions' in data else data
     if not isinstance(records, list) or not all(isinstance(r, dict) and {'image', 'caption'} <= set(r) for r in records):
         raise Flickr8kFormatError(f"{path}: expected a JSON list of {{\"image\", \"caption\"}} objects")
+    if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
+        raise Flickr8kFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
     return records
 
 def read_references(path:Path|str)->dict[str, list[str]]:
@@ -52,17 +56,17 @@ def read_references(path:Path|str)->dict[str, list[str]]:
         refs = {}
         for r in _json_records(path): refs.setdefault(r['image'], []).append(r['caption'])
         return refs
-    with open(path, encoding='utf-8-sig') as f: first = f.readline().strip()
+    first = read_text(path).partition('\n')[0].strip()
     return read_captions_csv(path) if first.replace(' ', '') == 'image,caption' else read_token_file(path)
 
 def read_predictions(path:Path|str)->dict[str, dict]:
     "System name -> `{predictions, errors}` from our JSON, a JSON list, or a CSV with `image` and one column per system."
     path = Path(path)
     if path.suffix == '.json':
-        data = json.loads(path.read_text(encoding='utf-8-sig'))
+        data = read_json(path)
         name = data['system']['name'] if isinstance(data, dict) and 'system' in data else path.stem
         return {name: dict(predictions=_json_records(path), errors=data.get('errors', []) if isinstance(data, dict) else [])}
-    with open(path, newline='', encoding='utf-8-sig') as f: rows = list(csv.reader(f))
+    rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     header = [h.strip() for h in rows[0]] if rows else []
     if 'image' not in header or len(header) < 2:
         raise Flickr8kFormatError(f"{path}, line 1: expected a header with an `image` column and one column per system, got {header}")
@@ -87,9 +91,24 @@ def align(refs:dict[str, list[str]], predictions:list[dict], errors:list=())->tu
     return scored, {k: counts[k] for k in ('predictions', 'scored', 'no_reference', 'empty', 'duplicate', 'missing', 'unreadable')}
 
 # %% ../nbs/06_evaluation.ipynb #4fa30cf0
+@contextlib.contextmanager
+def quiet_stderr():
+    "Hide what subprocesses (pycocoevalcap's Java) write to stderr, unless the block fails."
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as f:
+        os.dup2(f.fileno(), 2)
+        try: yield
+        except BaseException:
+            os.dup2(saved, 2)
+            f.seek(0); sys.stderr.write(f.read().decode(errors='replace'))
+            raise
+        finally:
+            os.dup2(saved, 2); os.close(saved)
+
 def ptb_tokenize(captions:dict[str, list[str]])->dict[str, list[str]]:
-    "PTB-tokenized, lower-cased captions without punctuation, with pycocoevalcap's tokenizer."
-    return PTBTokenizer().tokenize({k: [{'caption': c} for c in cs] for k, cs in captions.items()})
+    "PTB-tokenized, lower-cased captions without punctuation, with pycocoevalcap's tokenizer (its progress line hidden)."
+    with quiet_stderr(): return PTBTokenizer().tokenize({k: [{'caption': c} for c in cs] for k, cs in captions.items()})
 
 # %% ../nbs/06_evaluation.ipynb #73591e47
 SCORES = ['BLEU-1', 'BLEU-2', 'BLEU-3', 'BLEU-4', 'METEOR', 'ROUGE-L', 'CIDEr', 'ROUGE-1', 'ROUGE-2']
@@ -181,22 +200,39 @@ def spice_scorer():
     from pycocoevalcap.spice import spice
     lib = Path(spice.__file__).parent/'lib'
     if not (lib/'stanford-corenlp-3.6.0.jar').exists():
-        raise FileNotFoundError(f"SPICE needs Stanford CoreNLP 3.6.0 in {lib} (stanford-corenlp-3.6.0.jar and "
+        raise MissingFileError(f"SPICE needs Stanford CoreNLP 3.6.0 in {lib} (stanford-corenlp-3.6.0.jar and "
                                 f"stanford-corenlp-3.6.0-models.jar): run `python -c \"from pycocoevalcap.spice.get_stanford_models "
                                 f"import get_stanford_models; get_stanford_models()\"` with internet access, or set eval.spice = false")
     return spice.Spice()
 
+class MissingCaptionsError(UserError, ValueError):
+    "Predictions that do not cover the evaluation images: scoring them would score another set."
+
+def check_coverage(refs:dict, aligned:dict[str, tuple], allow_partial:bool=False):
+    "Raise when a system captioned none of the evaluation images, or (unless `allow_partial`) not all of them."
+    for name, (scored, counts) in aligned.items():
+        if not scored:
+            raise MissingCaptionsError(f"system {name!r}: none of its {counts['predictions']} captions is of an "
+                                       f"evaluation image; check the image names and the references")
+        if counts['missing'] and not allow_partial:
+            few = ', '.join(sorted(set(refs) - set(scored))[:3])
+            raise MissingCaptionsError(f"system {name!r} has no caption for {counts['missing']} of the {len(refs)} "
+                                       f"evaluation images ({few}, ...): caption them (blip2-lora-infer), or set "
+                                       f"eval.allow_partial = true to score the {counts['scored']} captioned images only")
+
 def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{predictions, errors}` (`read_predictions`)
-             B:int=1000, confidence:float=0.95, spice:bool=False, seed:int=0)->tuple[dict, pd.DataFrame]:
-    "Metrics, intervals, diversity and counts per system, and all per-image rows."
+             B:int=1000, confidence:float=0.95, spice:bool=False, seed:int=0,
+             allow_partial:bool=False # score systems that lack captions for some evaluation images
+            )->tuple[dict, pd.DataFrame]:
+    "Metrics, intervals, diversity, counts and coverage per system, and all per-image rows."
     check_java()
     spice_ = spice_scorer() if spice else None
     aligned = {name: align(refs, x['predictions'], x.get('errors', [])) for name, x in systems.items()}
+    check_coverage(refs, aligned, allow_partial)
     gts = ptb_tokenize({i: refs[i] for i in dict.fromkeys(i for scored, _ in aligned.values() for i in scored)})
     hyps = ptb_tokenize({f'{name}\t{i}': [c] for name, (scored, _) in aligned.items() for i, c in scored.items()})
     meteor, results, tables = Meteor(), {}, []
     for name, (scored, counts) in aligned.items():
-        if not scored: raise ValueError(f"system {name!r}: none of its {counts['predictions']} captions has references; check the image names")
         res = {i: hyps[f'{name}\t{i}'] for i in scored}
         rows = score_captions(gts, res, meteor)
         metrics = corpus_scores(rows[BLEU_COUNTS + MEAN_SCORES].sum().to_frame().T, len(rows)).iloc[0].to_dict()
@@ -204,8 +240,8 @@ def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{pre
         if spice_: metrics['SPICE'], sp = spice_.compute_score({i: gts[i] for i in res}, res); rows['SPICE'] = [x['All']['f'] for x in sp]
         intervals = bootstrap_scores(rows, B, confidence, seed)
         intervals['METEOR'] = [min(1.0, max(0.0, x + metrics['METEOR'] - rows.METEOR.mean())) for x in intervals['METEOR']]
-        results[name] = dict(metrics=metrics, intervals=intervals,
-                             diversity=diversity([r[0] for r in res.values()]), counts=counts)
+        results[name] = dict(metrics=metrics, intervals=intervals, diversity=diversity([r[0] for r in res.values()]),
+                             counts=counts, coverage=len(scored) / len(refs))
         tables.append(rows.assign(system=name, caption=list(scored.values())).reset_index())
     per_image = pd.concat(tables, ignore_index=True)
     return results, per_image[['system', 'image', 'caption'] + [c for c in per_image if c not in ('system', 'image', 'caption')]]
@@ -239,15 +275,15 @@ def print_results(results:dict):
 
 # %% ../nbs/06_evaluation.ipynb #6b7e5c35
 def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
-                   spice:bool=False, s:Settings|None=None, baseline:str='lora')->dict:
+                   spice:bool=False, s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
     "Evaluate prediction files against references; writes `output` (metrics.json) and `per_image.csv` beside it."
     systems = {}
     for f in predictions:
         for name, x in read_predictions(f).items():
-            if name in systems: raise ValueError(f"{f}: system {name!r} was already read from another file; rename one")
+            if name in systems: raise UserError(f"{f}: system {name!r} was already read from another file; rename one")
             systems[name] = x
     t0, refs = time.perf_counter(), read_references(references)
-    results, per_image = evaluate(refs, systems, B, confidence, spice, s.run.seed if s else 0)
+    results, per_image = evaluate(refs, systems, B, confidence, spice, s.run.seed if s else 0, allow_partial)
     firsts = ptb_tokenize({i: refs[i][:1] for i in per_image.image.unique()})
     rows = {name: g.set_index('image') for name, g in per_image.groupby('system')}
     comparisons = [compare(rows[baseline], rows[other], m, B, confidence) | dict(a=baseline, b=other)
@@ -270,10 +306,12 @@ def run_references(s:Settings)->Path:
 def evaluate_run(s:Settings)->dict:
     "Evaluate every prediction file of a run (or `eval.predictions`), in system order, into `<run>/metrics.json` (or `eval.output_json`)."
     order = {x.name: i for i, x in enumerate(run_systems(s))}
-    preds = [Path(s.eval.predictions)] if s.eval.predictions else sorted((run_dir(s)/'predictions').glob('*.json'), key=lambda f: (order.get(f.stem, len(order)), f.stem))
-    if not preds: raise FileNotFoundError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
+    found = sorted((run_dir(s)/'predictions').glob('*.json'), key=lambda f: (order.get(f.stem, len(order)), f.stem))
+    preds = [Path(s.eval.predictions)] if s.eval.predictions else found
+    if not preds: raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
+    lock_run_folder(run_dir(s))
     return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
-                          s.eval.bootstrap, s.eval.confidence, s.eval.spice, s)
+                          s.eval.bootstrap, s.eval.confidence, s.eval.spice, s, allow_partial=s.eval.allow_partial)
 
 # %% ../nbs/06_evaluation.ipynb #557f2ed4
 def synthetic_eval_set(n:int=2000, seed:int=0)->tuple[dict, dict]:
@@ -288,23 +326,10 @@ def pycocoevalcap_seconds(refs:dict, predictions:list[dict])->float:
     "Seconds pycocoevalcap alone takes: PTB tokenizer, BLEU, METEOR, ROUGE-L, CIDEr (as `COCOEvalCap.evaluate`)."
     t0 = time.perf_counter()
     tok = PTBTokenizer()
-    gts = tok.tokenize({k: [{'caption': c} for c in cs] for k, cs in refs.items()})
-    res = tok.tokenize({p['image']: [{'caption': p['caption']}] for p in predictions})
+    with quiet_stderr():
+        gts = tok.tokenize({k: [{'caption': c} for c in cs] for k, cs in refs.items()})
+        res = tok.tokenize({p['image']: [{'caption': p['caption']}] for p in predictions})
     from pycocoevalcap.bleu.bleu import Bleu
     Bleu(4).compute_score(gts, res, verbose=0)
     for scorer in (Meteor(), Rouge(), Cider()): scorer.compute_score(gts, res)
     return time.perf_counter() - t0
-
-# %% ../nbs/06_evaluation.ipynb #379ae384
-def eval_cli(argv:list[str]|None=None):
-    "Score prediction files (JSON or CSV) against references; prints one table of all systems."
-    p = settings_parser(eval_cli.__doc__)
-    p.add_argument('--references', help='Flickr8k.token.txt, captions.txt or a JSON list of {image, caption} (default: the run\'s)')
-    p.add_argument('--predictions', nargs='*', help='prediction files, JSON or CSV (default: the run\'s predictions/)')
-    p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
-    a = p.parse_args(argv)
-    s = settings_from_args(a)
-    if a.predictions: out = evaluate_files(a.references or run_references(s), a.predictions, a.output or run_dir(s)/'metrics.json',
-                                           s.eval.bootstrap, s.eval.confidence, s.eval.spice, s)
-    else: out = evaluate_run(s if not a.output else settings_from_args(a, eval__output_json=a.output))
-    print_results(out['systems'])

@@ -6,21 +6,23 @@ Docs: https://blip2-lora.github.io/blip2-lora/inference.html.md"""
 
 # %% ../nbs/05_inference.ipynb #74a92f1e
 from __future__ import annotations
-import json, os, re, time
+import json, os, re, textwrap, time
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
-import torch
+import numpy as np, torch
+import matplotlib.pyplot as plt
 from PIL import Image
 from tqdm.auto import tqdm
-from .config import Settings, InferSettings, SettingsError, settings_dict, run_dir, settings_parser, settings_from_args
-from .data import eval_records, image_dir, prepare_flickr8k, annotation_paths
+from .config import (Settings, InferSettings, SettingsError, RunFolderError, MissingFileError, settings_dict, run_dir,
+                               read_json, lock_run_folder)
+from .data import eval_records, image_dir, prepare_flickr8k, prepared
 from .model import load_blip2, generate_captions
 from .lora import load_adapter, merge_adapter
 from .training import base_model_path, base_bits, train_lora
 
 # %% auto #0
 __all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'systems', 'read_image', 'caption_images',
-           'lora_model', 'predictions_path', 'caption_run', 'infer_cli']
+           'lora_model', 'predictions_path', 'same_decoding', 'set_aside', 'caption_run', 'show_captions']
 
 # %% ../nbs/05_inference.ipynb #ad86efa1
 def eval_images(s:Settings)->list[Path]:
@@ -82,15 +84,16 @@ def caption_images(model, processor, paths:list[Path], system:System, s:Settings
     res = dict(system=asdict(system), generate=gen, settings=settings_dict(s), images=len(paths), complete=False,
                seconds=0.0, predictions=[], errors=[])
     if out and out.exists():
-        old = json.loads(out.read_text())
+        old = read_json(out)
         if (old['system'], old['generate']) != (res['system'], res['generate']):
-            raise FileExistsError(f"{out} holds captions of another system or decoding ({old['system']}, {old['generate']}); "
-                                  f"move it away or choose another infer.output_json")
-        res.update({k: old[k] for k in ('predictions', 'errors', 'seconds')})
-    done = {r['image'] for r in res['predictions'] + res['errors']}
+            raise RunFolderError(f"{out} holds captions of another system or decoding ({old['system']}, {old['generate']}); "
+                                 f"move it away or choose another infer.output_json")
+        res.update(predictions=old['predictions'], seconds=old['seconds'])  # errors are tried again
+    done = {r['image'] for r in res['predictions']}
     batches = [paths[i:i + bs] for i in range(0, len(paths), bs)]
     for k, batch in enumerate(tqdm(batches, desc=system.name, disable=not progress)):
-        if all(p.name in done for p in batch): continue
+        batch = [p for p in batch if p.name not in done]
+        if not batch: continue
         t0, read = time.perf_counter(), [(p, *read_image(p)) for p in batch]
         res['errors'] += [dict(image=p.name, reason=why) for p, im, why in read if im is None]
         ok = [(p, im) for p, im, why in read if im is not None]
@@ -109,13 +112,25 @@ def lora_model(s:Settings):
     "The LoRA model of a run (`infer.lora_checkpoint` or `<run>/adapter`), merged when `infer.merge_lora`."
     folder = Path(s.infer.lora_checkpoint or run_dir(s)/'adapter')
     if not (folder/'adapter_config.json').exists():
-        raise FileNotFoundError(f"no LoRA adapter in {folder}: train one first (blip2-lora-train) or set infer.lora_checkpoint")
+        raise MissingFileError(f"no LoRA adapter in {folder}: train one first (blip2-lora-train) or set infer.lora_checkpoint")
     model, processor = load_adapter(folder, s, base_bits(s))
     return (merge_adapter(model, folder, s) if s.infer.merge_lora else model), processor
 
 def predictions_path(s:Settings, system:System)->Path:
     "Where a system's captions go: `infer.output_json`, or `<run>/predictions/<system>.json`."
     return Path(s.infer.output_json) if s.infer.output_json else run_dir(s)/'predictions'/f'{system.name}.json'
+
+def same_decoding(r:dict, system:System, s:Settings)->bool:
+    "Whether predictions `r` were made by `system` with the decoding settings of `s`."
+    return (r['system'], r['generate']) == (asdict(system), decoding_kwargs(system.strategy, s.infer))
+
+def set_aside(path:Path)->Path:
+    "Move a run's predictions file made with other decoding settings into `superseded/`, and say so."
+    dest = path.parent/'superseded'/f'{path.stem}-{time.strftime("%Y%m%d-%H%M%S")}.json'
+    dest.parent.mkdir(exist_ok=True)
+    os.replace(path, dest)
+    print(f'{path.name} holds captions made with other decoding settings: moved to {dest}')
+    return dest
 
 def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default: all)
                 progress:bool=False)->dict[str, Path]:
@@ -124,32 +139,48 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
     if names and len(chosen) != len(set(names)):
         raise SettingsError(f"unknown system(s) {sorted(set(names) - {x.name for x in chosen})}; "
                             f"systems of these settings: {', '.join(x.name for x in systems(s))}")
-    if s.infer.output_json and len(chosen) > 1: raise SettingsError("infer.output_json names one file: choose one system (--systems NAME)")
-    if not annotation_paths(s)['test'].exists(): prepare_flickr8k(s)
+    if s.infer.output_json and len(chosen) > 1:
+        raise SettingsError("infer.output_json names one file: choose one system (--systems NAME)")
+    if not s.infer.output_json: lock_run_folder(run_dir(s))
+    if not prepared(s): prepare_flickr8k(s)
     paths, out = eval_images(s), {}
+    for x in chosen:
+        f = predictions_path(s, x)
+        if not s.infer.output_json and f.exists() and not same_decoding(read_json(f), x, s): set_aside(f)
     for lora in (False, True):
-        todo = [x for x in chosen if x.lora == lora and not _finished(predictions_path(s, x), x, s)]
+        todo = [x for x in chosen if x.lora == lora and not _finished(predictions_path(s, x), x, s, paths)]
         out |= {x.name: predictions_path(s, x) for x in chosen if x.lora == lora}
         if not todo: continue
-        model, processor = lora_model(s) if lora else load_blip2(base_model_path(s), s.model.dtype, base_bits(s), s.model.device_map)
+        if lora: model, processor = lora_model(s)
+        else: model, processor = load_blip2(base_model_path(s, progress), s.model.dtype, base_bits(s), s.model.device_map)
         for x in todo:
             predictions_path(s, x).parent.mkdir(parents=True, exist_ok=True)
             caption_images(model, processor, paths, x, s, predictions_path(s, x), progress)
         del model
     return out
 
-def _finished(path:Path, system:System, s:Settings)->bool:
-    "Whether `path` holds the complete captions of `system` with the decoding of `s` (else it is resumed, or refused)."
+def _finished(path:Path, system:System, s:Settings, paths:list[Path])->bool:
+    "Whether `path` holds a caption of every image of `paths` by `system`, with the decoding of `s`."
     if not path.exists(): return False
-    r = json.loads(path.read_text())
-    return r.get('complete', False) and (r['system'], r['generate']) == (asdict(system), decoding_kwargs(system.strategy, s.infer))
+    r = read_json(path)
+    return same_decoding(r, system, s) and {p.name for p in paths} <= {p['image'] for p in r['predictions']}
 
-# %% ../nbs/05_inference.ipynb #d738e54f
-def infer_cli(argv:list[str]|None=None):
-    "Caption the evaluation images with every system (or those named); prints each prediction file."
-    p = settings_parser(infer_cli.__doc__)
-    p.add_argument('--systems', nargs='*', help='system names (default: all of them)')
-    a = p.parse_args(argv)
-    for name, f in caption_run(settings_from_args(a), a.systems, progress=True).items():
-        r = json.loads(f.read_text())
-        print(f"{name:32} {len(r['predictions']):5} captions {len(r['errors']):3} errors  {r['seconds']:7.1f} s  {f}")
+# %% ../nbs/05_inference.ipynb #6b147c25
+def show_captions(paths:list[Path], # the images, shown as thumbnails
+                  captions:dict[str, dict[str, str]], # system -> image name -> caption
+                  references:dict[str, list[str]]|None=None, # image name -> references (the first is shown)
+                  titles:list[str]|None=None, # a title above each thumbnail
+                  width:int=110 # longest line of text, in characters
+                 )->plt.Figure:
+    "Each image as a thumbnail beside its first reference and every system's caption."
+    fig, axs = plt.subplots(len(paths), 2, figsize=(9, 1.3 * len(paths)), gridspec_kw=dict(width_ratios=[1, 6]))
+    for k, (path, (thumb, text)) in enumerate(zip(paths, np.atleast_2d(axs))):
+        with Image.open(path) as im: thumb.imshow(im.convert('RGB'))
+        thumb.set_axis_off()
+        if titles: thumb.set_title(titles[k], fontsize=8)
+        lines = [f'reference: {references[path.name][0]}'] if references else []
+        lines += [f"{name}: {caps.get(path.name, '(none)')}" for name, caps in captions.items()]
+        text.text(0, 1, '\n'.join(textwrap.shorten(l, width) for l in lines), va='top', fontsize=8, family='monospace')
+        text.set_axis_off()
+    fig.tight_layout()
+    return fig

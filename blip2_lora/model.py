@@ -13,6 +13,7 @@ from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, pr
 from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil,
                           BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor)
 from transformers.utils import logging as hf_logging
+from .config import MissingFileError
 from .data import Scene, flickr_captions, terse_caption, SHAPES, COLOURS
 
 # %% auto #0
@@ -103,8 +104,11 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
     torch_dtype = resolve_dtype(dtype)
     if device_map == 'auto' and not torch.cuda.is_available(): device_map = 'cpu'
     hf_logging.disable_progress_bar()
-    model = Blip2ForConditionalGeneration.from_pretrained(
-        name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map)
+    try:
+        model = Blip2ForConditionalGeneration.from_pretrained(
+            name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map)
+    except OSError as e:  # no such folder or hub id, or no network: the setting to check, not a bug
+        raise MissingFileError(f"cannot load the model {str(name_or_path)!r} (model.base_model): {str(e).splitlines()[0]}") from None
     if torch_dtype == torch.float16:  # fp16 overflows in the ViT and Q-Former: keep them (and the projection) in fp32
         for m in (model.vision_model, model.qformer, model.language_projection): m.float()
         model.query_tokens.data = model.query_tokens.data.float()

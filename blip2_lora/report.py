@@ -6,32 +6,36 @@ Docs: https://blip2-lora.github.io/blip2-lora/report.html.md"""
 
 # %% ../nbs/07_report.ipynb #9a243e68
 from __future__ import annotations
-import json, textwrap, time
+import json, time
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
-from .config import Settings, load_settings_json, run_dir, settings_parser, settings_from_args
+from .config import Settings, MissingFileError, load_settings_json, run_dir, read_json
 from .data import image_dir
 from .model import device_name
-from .evaluation import results_table, print_results, diversity_row, read_references, evaluate_run
-from .training import train_lora
-from .inference import caption_run
+from .evaluation import results_table, diversity_row, read_references, evaluate_run
+from .training import train_lora, tiny_base, tiny_base_folder
+from .inference import caption_run, show_captions
 
 # %% auto #0
 __all__ = ['run_experiment', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
-           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report',
-           'report_cli']
+           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report']
 
 # %% ../nbs/07_report.ipynb #e9318f29
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
-    "Prepare, train, caption with every system and evaluate, into the run folder; seconds per step and the device in `timings.json`."
+    "Prepare, train, caption with every system and evaluate into the run folder; first timings and device in `timings.json`."
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
              'evaluate': lambda: evaluate_run(s)}
-    timings = {}
+    if s.model.base_model == 'tiny' and not (tiny_base_folder(s)/'model.safetensors').exists():
+        steps = {'base_build': lambda: tiny_base(s, progress), **steps}
+    path = run_dir(s)/'timings.json'
     for name, step in steps.items():
-        t0 = time.perf_counter(); step(); timings[name] = round(time.perf_counter() - t0, 1)
-    (run_dir(s)/'timings.json').write_text(json.dumps({'device': device_name(), 'seconds': timings}))
+        t0 = time.perf_counter()
+        step()
+        timings = read_json(path) if path.exists() else {'device': device_name(), 'seconds': {}}
+        timings['seconds'].setdefault(name, round(time.perf_counter() - t0, 1))
+        path.write_text(json.dumps(timings))
     return run_dir(s)
 
 # %% ../nbs/07_report.ipynb #c46cd2ce
@@ -39,12 +43,13 @@ def load_run(folder:Path|str)->dict:
     "Everything a report needs from a run folder."
     folder = Path(folder)
     if not (folder/'metrics.json').exists():
-        raise FileNotFoundError(f"{folder} has no metrics.json: run blip2-lora-eval (or blip2-lora-run) for it first")
-    metrics = json.loads((folder/'metrics.json').read_text())
-    preds = {f.stem: json.loads(f.read_text()) for f in sorted((folder/'predictions').glob('*.json'))}
+        raise MissingFileError(f"{folder} has no metrics.json: run blip2-lora-eval (or blip2-lora-run) for it first")
+    metrics = read_json(folder/'metrics.json')
+    preds = {f.stem: read_json(f) for f in sorted((folder/'predictions').glob('*.json'))}
     log, timings = folder/'train_log.json', folder/'timings.json'
-    return dict(timings=json.loads(timings.read_text()) if timings.exists() else {'device': 'not recorded', 'seconds': {}}, folder=folder, settings=load_settings_json(folder), metrics=metrics,
-                train_log=pd.DataFrame(json.loads(log.read_text())) if log.exists() else None,
+    return dict(timings=read_json(timings) if timings.exists() else {'device': 'not recorded', 'seconds': {}},
+                folder=folder, settings=load_settings_json(folder), metrics=metrics,
+                train_log=pd.DataFrame(read_json(log)) if log.exists() else None,
                 per_image=pd.read_csv(folder/'per_image.csv', keep_default_na=False),
                 predictions={k: {p['image']: p['caption'] for p in v['predictions']} for k, v in preds.items()},
                 references=read_references(metrics['references']))
@@ -52,7 +57,7 @@ def load_run(folder:Path|str)->dict:
 def run_summary(run:dict)->pd.Series:
     "What was run, on what, and how long it took."
     s, t = run['settings'], run['timings']
-    train = json.loads((run['folder']/'data'/'train.json').read_text()) if (run['folder']/'data'/'train.json').exists() else []
+    train = read_json(run['folder']/'data'/'train.json') if (run['folder']/'data'/'train.json').exists() else []
     return pd.Series({'preset': s.run.preset, 'base model': s.model.base_model, 'data': s.data.text_dir,
                       'training captions (images)': f"{len(train):,} ({len({r['image'] for r in train}):,})",
                       'evaluation images': f"{len(run['references']):,} ({s.data.eval_split})",
@@ -63,7 +68,7 @@ def run_summary(run:dict)->pd.Series:
 # %% ../nbs/07_report.ipynb #c5a3ee9a
 def plot_losses(run:dict, ax=None):
     "Training and validation loss of the LoRA run against the epoch."
-    log, ax = run['train_log'], ax or plt.subplots(figsize=(6, 3.2))[1]
+    log, ax = run['train_log'], ax or plt.subplots(figsize=(5, 2.6))[1]
     tr, va = log.dropna(subset=['loss']), log.dropna(subset=['val_loss'])
     ax.plot(tr.epoch, tr.loss, label='training', alpha=.8); ax.plot(va.epoch, va.val_loss, 'o-', label='validation')
     ax.set(xlabel='epoch', ylabel='loss', title='LoRA training'); ax.legend(); ax.grid(alpha=.3)
@@ -131,16 +136,11 @@ def pick_examples(run:dict, a:str='lora', b:str='zero-shot-beam', n:int=2, metri
     return {'wins': wins, 'losses': losses, 'typical': [i for i in mid if i not in wins + losses][:n]}
 
 def show_gallery(run:dict, examples:dict[str, list[str]], systems:list[str]|None=None):
-    "Each example image with one reference and every system's caption."
+    "Each example image with one reference and every system's caption (`show_captions`)."
     systems, images = systems or list(run['predictions']), image_dir(run['settings'])
-    cases = [(kind, i) for kind, ims in examples.items() for i in ims]
-    fig, axs = plt.subplots(len(cases), 2, figsize=(11, 1.6 * len(cases)), gridspec_kw=dict(width_ratios=[1, 4]))
-    for (kind, name), (ai, at) in zip(cases, np.atleast_2d(axs)):
-        ai.imshow(Image.open(images/name)); ai.set_axis_off(); ai.set_title(kind, fontsize=9)
-        lines = [f"reference: {run['references'][name][0]}"] + [f"{x}: {run['predictions'][x].get(name, '(none)')}" for x in systems]
-        at.text(0, 1, '\n'.join(textwrap.shorten(l, 110) for l in lines), va='top', fontsize=8, family='monospace'); at.set_axis_off()
-    fig.tight_layout()
-    return fig
+    cases = [(kind, name) for kind, names in examples.items() for name in names]
+    return show_captions([images/name for _, name in cases], {x: run['predictions'][x] for x in systems},
+                         run['references'], titles=[kind for kind, _ in cases])
 
 # %% ../nbs/07_report.ipynb #4f86841a
 def comparison_table(run:dict)->pd.DataFrame:
@@ -161,14 +161,3 @@ def write_report(folder:Path|str)->list[Path]:
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     comparison_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
-
-# %% ../nbs/07_report.ipynb #e7152bea
-def report_cli(argv:list[str]|None=None):
-    "Write the report of a run folder (default: the run of settings.ini) and print its results table."
-    p = settings_parser(report_cli.__doc__)
-    p.add_argument('folder', nargs='?', help='run folder (default: <runs_dir>/<name> of the settings)')
-    a = p.parse_args(argv)
-    folder = Path(a.folder) if a.folder else run_dir(settings_from_args(a))
-    files = write_report(folder)
-    print_results(json.loads((folder/'metrics.json').read_text())['systems'])
-    print(f"\nreport: {folder/'report'} ({', '.join(f.name for f in files)})")

@@ -6,29 +6,30 @@ Docs: https://blip2-lora.github.io/blip2-lora/training.html.md"""
 
 # %% ../nbs/04_training.ipynb #be118958
 from __future__ import annotations
-import fcntl, json, math, os, shutil, time
+import fcntl, json, math, os, re, shutil, time
 from dataclasses import replace
 from pathlib import Path
-from .config import (Settings, TrainSettings, load_settings, save_settings, load_settings_json, settings_dict, run_dir,
-                               annotation_paths, settings_parser, settings_from_args)
+from .config import (Settings, TrainSettings, UserError, SettingsError, RunFolderError, load_settings,
+                               save_settings, load_settings_json, run_dir, annotation_paths, changed_keys, lock_run_folder,
+                               environ_without_settings)
 import torch
+from tqdm.auto import tqdm
 from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback, Blip2ForConditionalGeneration
 from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
-from transformers.trainer_utils import get_last_checkpoint
-from .data import (CaptionDataset, CaptionCollator, prepare_flickr8k, read_records, image_dir,
+from .data import (CaptionDataset, CaptionCollator, prepare_flickr8k, prepared, read_records, image_dir,
                              load_flickr8k, ensure_synthetic)
 from .model import load_blip2, build_tiny_blip2, generate_captions, resolve_dtype
 from .lora import add_lora, save_adapter
 from PIL import Image
 
 # %% auto #0
-__all__ = ['BASE_EPOCHS', 'training_args', 'LossGuard', 'TrainLog', 'log_rows', 'blip2_of', 'vision_cache',
-           'CachedCaptionCollator', 'cached_inputs', 'cached_forward', 'CaptionSampler', 'CaptionTrainer', 'fit',
-           'base_records', 'tiny_base', 'base_model_path', 'base_bits', 'process_rank', 'claim_run_folder',
-           'train_lora', 'train_cli']
+__all__ = ['BASE_EPOCHS', 'training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows', 'ProgressBar', 'blip2_of',
+           'vision_cache', 'CachedCaptionCollator', 'cached_inputs', 'cached_forward', 'CaptionSampler',
+           'CaptionTrainer', 'resume_checkpoint', 'fit', 'base_records', 'tiny_base_folder', 'tiny_base',
+           'base_model_path', 'base_bits', 'process_rank', 'has_training', 'claim_run_folder', 'train_lora']
 
 # %% ../nbs/04_training.ipynb #0bf51c33
-def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
+def training_args(s:Settings, out:Path)->TrainingArguments:
     "`TrainingArguments` for the `[train]` settings, writing checkpoints under `out`."
     t, cuda = s.train, torch.cuda.is_available()
     return TrainingArguments(
@@ -39,15 +40,18 @@ def training_args(s:Settings, out:Path, progress:bool=False)->TrainingArguments:
         activation_checkpointing=t.gradient_checkpointing, activation_checkpointing_kwargs={'use_reentrant': False},
         eval_strategy='epoch', save_strategy='steps', save_steps=t.save_steps, logging_steps=t.log_steps,
         logging_nan_inf_filter=False, seed=s.run.seed, data_seed=s.run.seed, remove_unused_columns=False,
-        label_names=['labels'], report_to='none', disable_tqdm=not progress, use_cpu=not cuda)
+        label_names=['labels'], report_to='none', disable_tqdm=True, use_cpu=not cuda)
 
 # %% ../nbs/04_training.ipynb #d0ffdbd2
+class DivergedError(UserError, FloatingPointError):
+    "The training loss stopped being finite: a setting (learning rate, precision) to change."
+
 class LossGuard(TrainerCallback):
     "Stop with a clear message when the training loss stops being finite."
     def on_log(self, args, state, control, logs=None, **kw):
         loss = (logs or {}).get('loss')
         if loss is not None and not math.isfinite(loss):
-            raise FloatingPointError(f"training loss is {loss} (not finite) at step {state.global_step}: use bf16 "
+            raise DivergedError(f"training loss is {loss} (not finite) at step {state.global_step}: use bf16 "
                                      f"(train.fp16 = false) or lower the learning rate (train.lr = {args.learning_rate:g})")
 
 class TrainLog(TrainerCallback):
@@ -69,6 +73,23 @@ def log_rows(history:list[dict])->list[dict]:
             'samples_per_second': 'samples_per_second'}
     return [{v: h[k] for k, v in keys.items() if k in h} for h in history if 'loss' in h or 'eval_loss' in h]
 
+class ProgressBar(TrainerCallback):
+    "One bar over the training steps with the loss in its postfix, and a line per evaluation with the validation loss."
+    bar = None
+    def on_train_begin(self, args, state, control, **kw):
+        if state.is_world_process_zero:
+            self.bar = tqdm(total=state.max_steps, initial=state.global_step, desc='training', unit='step')
+    def on_step_end(self, args, state, control, **kw):
+        if self.bar is not None: self.bar.update(state.global_step - self.bar.n)
+    def on_log(self, args, state, control, logs=None, **kw):
+        if self.bar is not None and 'loss' in (logs or {}): self.bar.set_postfix(loss=f"{logs['loss']:.3f}")
+    def on_evaluate(self, args, state, control, metrics=None, **kw):
+        if state.is_world_process_zero:
+            when = f'epoch {state.epoch:.3g}' if state.epoch else 'before training'
+            tqdm.write(f"{when}: validation loss {metrics['eval_loss']:.3f}")
+    def on_train_end(self, args, state, control, **kw):
+        if self.bar is not None: self.bar.close()
+
 # %% ../nbs/04_training.ipynb #dad6cae9
 def blip2_of(model)->Blip2ForConditionalGeneration:
     "The BLIP-2 model inside DDP and PEFT wrappers (LoRA layers live in it)."
@@ -81,7 +102,7 @@ def vision_cache(model, processor, names:list[str], images:Path, # image names, 
     "The frozen vision encoder's output for each image, computed once, kept on the CPU in `dtype`."
     m = blip2_of(model)
     if any(p.requires_grad for p in m.vision_model.parameters()):
-        raise ValueError('the vision encoder has trainable parameters, so its output changes: set train.cache_vision = false')
+        raise SettingsError('the vision encoder has trainable parameters, so its output changes: set train.cache_vision = false')
     store, vdt, cache = resolve_dtype(dtype), m.vision_model.embeddings.patch_embedding.weight.dtype, {}
     was_training = m.vision_model.training; m.vision_model.eval()
     for i in range(0, len(names), batch_size):
@@ -146,6 +167,17 @@ class CaptionTrainer(Trainer):
         return super().compute_loss(model, cached_inputs(model, **inputs) if 'image_embeds' in inputs else inputs, return_outputs, **kw)
 
 # %% ../nbs/04_training.ipynb #7f73fb56
+def resume_checkpoint(folder:Path)->Path|None:
+    "The newest complete checkpoint in `folder`, saying which; incomplete ones (killed while written) are skipped."
+    steps = {int(m[1]): p for p in folder.glob('checkpoint-*') if (m := re.fullmatch(r'checkpoint-(\d+)', p.name))}
+    for step in sorted(steps, reverse=True):
+        try: state = json.loads((steps[step]/'trainer_state.json').read_text())  # Trainer writes it last
+        except (OSError, ValueError):
+            print(f'{steps[step].name} is incomplete (the run stopped while writing it): skipped')
+            continue
+        print(f"resuming from {steps[step].name} (step {state['global_step']} of {state['max_steps']})")
+        return steps[step]
+
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
@@ -155,12 +187,13 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
         collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple)
     else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple)
     log = TrainLog(out/'train_log.json')
-    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints', progress), data_collator=collate,
+    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=collate,
                              sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length),
-                             train_dataset=CaptionDataset(train, images, not t.cache_vision), eval_dataset=CaptionDataset(val, images, not t.cache_vision),
-                             callbacks=[LossGuard(), log, *callbacks])
-    if not progress: trainer.remove_callback(PrinterCallback)
-    last = get_last_checkpoint(str(out/'checkpoints')) if resume and (out/'checkpoints').is_dir() else None
+                             train_dataset=CaptionDataset(train, images, not t.cache_vision),
+                             eval_dataset=CaptionDataset(val, images, not t.cache_vision),
+                             callbacks=[LossGuard(), log, *([ProgressBar()] if progress else []), *callbacks])
+    trainer.remove_callback(PrinterCallback)
+    last = resume_checkpoint(out/'checkpoints') if resume else None
     if last is None: log.first = trainer.evaluate()
     trainer.train(resume_from_checkpoint=last)
     if collate.n_truncated: print(f'{collate.n_truncated} captions were longer than train.max_caption_tokens and were cut')
@@ -172,19 +205,25 @@ BASE_EPOCHS = 60
 def base_records(s:Settings, blank:Path)->dict[str, list[dict]]:
     "Pre-training records of train and val: each image with its terse caption, and `blank` with a Flickr-style one."
     scenes_file = Path(s.data.text_dir)/'scenes.json'
-    if not scenes_file.exists(): raise FileNotFoundError(f"{scenes_file}: the tiny base trains on the synthetic set; set data.synthetic = true")
+    if not scenes_file.exists():
+        raise SettingsError(f"{scenes_file} does not exist: the tiny base trains on the synthetic set; set data.synthetic = true")
     scenes, ds = json.loads(scenes_file.read_text()), load_flickr8k(s.data.text_dir, s.data.image_dir)
     return {split: [{'image': n, 'caption': scenes[n]['terse']} for n in ds.splits[split]] +
                    [{'image': str(blank), 'caption': ds.captions[n][0]} for n in ds.splits[split]]
             for split in ('train', 'val')}
 
+def tiny_base_folder(s:Settings)->Path:
+    "Where the offline base for the synthetic set of `s` is cached."
+    return Path(s.run.cache_dir).expanduser()/f'tiny-base-{s.data.synthetic_images}-seed{s.run.seed}-e{BASE_EPOCHS}'
+
 def tiny_base(s:Settings, progress:bool=False)->Path:
     "Folder of the pre-trained offline base for the synthetic set of `s`, built and cached on first use."
-    folder = Path(s.run.cache_dir).expanduser()/f'tiny-base-{s.data.synthetic_images}-seed{s.run.seed}-e{BASE_EPOCHS}'
+    folder = tiny_base_folder(s)
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.parent/'tiny-base.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder/'model.safetensors').exists():
+            print(f'building the offline base model (once: about 1-2 minutes on 2 CPU cores), cached in {folder}')
             ensure_synthetic(s)
             work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
             model, processor = load_blip2(build_tiny_blip2(work/'init', s.run.seed), 'fp32', device_map=None)
@@ -199,9 +238,9 @@ def tiny_base(s:Settings, progress:bool=False)->Path:
             (work/'base').rename(folder); shutil.rmtree(work)
     return folder
 
-def base_model_path(s:Settings)->str:
-    "Where the base model comes from: the settings' hub id or folder, or the cached offline base for `tiny`."
-    return str(tiny_base(s)) if s.model.base_model == 'tiny' else s.model.base_model
+def base_model_path(s:Settings, progress:bool=False)->str:
+    "Where the base model comes from: the settings' hub id or folder, or the offline base for `tiny` (built if not cached)."
+    return str(tiny_base(s, progress)) if s.model.base_model == 'tiny' else s.model.base_model
 
 def base_bits(s:Settings)->int|None:
     "8 or 4 when the settings quantize the language model, else None."
@@ -212,18 +251,24 @@ def process_rank()->tuple[int, int]:
     "This process's rank and the number of processes, as a DDP launcher (`torchrun`, `accelerate launch`) sets them."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
 
+def has_training(folder:Path)->bool:
+    "Whether a run folder holds training: a checkpoint or an adapter."
+    return (folder/'adapter').exists() or any((folder/'checkpoints').glob('checkpoint-*'))
+
 def claim_run_folder(s:Settings, overwrite:bool=False)->Path:
-    "The run folder of `s`, checked: new, the same run (to resume), or refused."
-    out = run_dir(s)
-    if (out/'settings.json').exists():
-        same = {k: v for k, v in settings_dict(load_settings_json(out)).items() if k != 'sources'} == \
-               {k: v for k, v in settings_dict(s).items() if k != 'sources'}
-        if not same and not overwrite:
-            raise FileExistsError(f"{out} holds a run with different settings (see {out/'settings.json'}); "
-                                  f"choose another run.name, or pass overwrite=True (--overwrite) to replace it")
-        if not same: shutil.rmtree(out)
+    "The run folder of `s`, locked: new, without training yet, the same run (to resume), or refused."
+    out, rank = run_dir(s), process_rank()[0]
+    if rank == 0: lock_run_folder(out)
+    if (out/'settings.json').exists() and has_training(out):
+        changed = changed_keys(load_settings_json(out), s)
+        if changed and not overwrite:
+            raise RunFolderError(f"{out} holds a run trained with other settings ({'; '.join(changed)}): choose another "
+                                 f"run.name, or pass --overwrite (overwrite=True) to delete that run and train anew")
+        if changed and rank == 0:
+            for p in out.iterdir():
+                if p.name != '.lock': shutil.rmtree(p) if p.is_dir() else p.unlink()
     out.mkdir(parents=True, exist_ok=True)
-    if process_rank()[0] == 0: save_settings(s, out)
+    if rank == 0: save_settings(s, out)
     return out
 
 # %% ../nbs/04_training.ipynb #e9d3dfe4
@@ -231,19 +276,11 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     "Train LoRA adapters as `s` says; returns the run folder, whose `adapter/` holds the result."
     out = claim_run_folder(s, overwrite)
     paths = annotation_paths(s)
-    if not paths['train'].exists(): prepare_flickr8k(s)
-    model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), None if process_rank()[1] > 1 else s.model.device_map)
+    if not prepared(s): prepare_flickr8k(s)
+    device_map = None if process_rank()[1] > 1 else s.model.device_map
+    model, processor = load_blip2(base_model_path(s, progress), s.model.dtype, base_bits(s), device_map)
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     fit(model, processor, s, read_records(paths['train']), read_records(paths['val']), image_dir(s), out, True, progress, callbacks)
     if process_rank()[0] == 0: save_adapter(model, processor, s, out/'adapter')
     return out
-
-# %% ../nbs/04_training.ipynb #15870699
-def train_cli(argv:list[str]|None=None):
-    "Train LoRA adapters from settings.ini plus overrides; prints the run folder."
-    p = settings_parser(train_cli.__doc__, overwrite=True)
-    a = p.parse_args(argv)
-    out = train_lora(settings_from_args(a), a.overwrite, progress=True)
-    rank, world = process_rank()
-    if rank == 0: print(f'processes: {world}\nrun: {out}\nadapter: {out/"adapter"}')
