@@ -11,16 +11,18 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
-from .config import Settings, MissingFileError, load_settings_json, run_dir, read_json
-from .data import image_dir
+from .config import Settings, MissingFileError, FileFormatError, load_settings_json, save_settings, run_dir, read_json
+from .data import image_dir, load_flickr8k
 from .model import device_name
-from .evaluation import results_table, diversity_row, read_references, evaluate_run
+from .evaluation import (results_table, diversity_row, read_references, read_predictions, evaluate_run,
+                                   evaluate_files, evaluate)
 from .training import train_lora, tiny_base, tiny_base_folder
 from .inference import caption_run, show_captions
 
 # %% auto #0
-__all__ = ['run_experiment', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
-           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report']
+__all__ = ['ORIGINAL_SYSTEMS', 'run_experiment', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics',
+           'plot_diversity', 'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table',
+           'write_report', 'import_captions', 'rescore']
 
 # %% ../nbs/07_report.ipynb #e9318f29
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
@@ -161,3 +163,33 @@ def write_report(folder:Path|str)->list[Path]:
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     comparison_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
+
+# %% ../nbs/07_report.ipynb #02bdb324
+ORIGINAL_SYSTEMS = {'base_caption': 'zero-shot', 'lora_caption': 'lora'}
+
+def import_captions(csv:Path|str, folder:Path|str, columns:dict[str, str]=ORIGINAL_SYSTEMS)->list[Path]:
+    "Write the columns of a captions CSV (`image`, one column per system) as the prediction files of run `folder`."
+    found = read_predictions(csv)
+    paths = []
+    for column, name in columns.items():
+        if column not in found: raise FileFormatError(f"{csv}: no column {column!r}; its columns: image, {', '.join(found)}")
+        p = Path(folder)/'predictions'/f'{name}.json'
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(json.dumps(dict(system=dict(name=name, strategy='', prompt='', lora=name == 'lora'), generate={},
+                                     source=f'{Path(csv).name}, column {column}', complete=True, seconds=0.0,
+                                     predictions=found[column]['predictions'], errors=[]), indent=1))
+        paths.append(p)
+    return paths
+
+# %% ../nbs/07_report.ipynb #af008cfe
+def rescore(csv:Path|str, s:Settings, folder:Path|str, images:list[str]|None=None)->Path:
+    "A run folder scoring the systems of `csv` on `images` (default: all), against all references the data of `s` has."
+    folder, ds = Path(folder), load_flickr8k(s.data.text_dir, s.data.image_dir)
+    preds = import_captions(csv, folder)
+    images = images or [p['image'] for p in read_json(preds[0])['predictions']]
+    refs = folder/'data'/'references.json'
+    refs.parent.mkdir(parents=True, exist_ok=True)
+    refs.write_text(json.dumps([{'image': n, 'caption': c} for n in images for c in ds.captions[n]]))
+    save_settings(s, folder)
+    evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s)
+    return folder
