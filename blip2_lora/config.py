@@ -12,17 +12,20 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'POSITIVE', 'FRACTIONS', 'RUN_NAME', 'ENV_SWITCHES',
-           'TRAINING_KEYS', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings',
-           'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types', 'parse_value',
-           'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
+           'TRAINING_KEYS', 'quiet_libraries', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
+           'TrainSettings', 'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types',
+           'parse_value', 'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
            'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table',
            'environ_without_settings', 'settings_dict', 'save_settings', 'load_settings_json', 'run_dir',
            'annotation_paths', 'RunFolderError', 'changed_keys', 'lock_run_folder', 'parse_overrides',
            'settings_parser', 'settings_from_args']
 
 # %% ../nbs/00_config.ipynb #0b889181
-logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
-warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)
+def quiet_libraries():
+    "Silence the library messages that are noise here: bitsandbytes' CPU notes and PEFT's use of a renamed attribute."
+    logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
+    logging.getLogger('bitsandbytes.autograd._functions').setLevel(logging.ERROR)
+    warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)
 
 # %% ../nbs/00_config.ipynb #d997d554
 @dataclass

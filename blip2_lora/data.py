@@ -6,22 +6,22 @@ Docs: https://blip2-lora.github.io/blip2-lora/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #e03e7426
 from __future__ import annotations
-import csv, io, json, random, re, time
+import csv, io, json, random, re
 from importlib.resources import files
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, ImageDraw
-from .config import (Settings, load_settings, save_settings, annotation_paths, run_dir, UserError, FileFormatError,
-                               MissingFileError, read_text, read_json)
+from .config import (Settings, save_settings, annotation_paths, UserError, FileFormatError, MissingFileError,
+                               read_text, read_json)
 
 # %% auto #0
 __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'OFFICIAL_SPLITS', 'Scene',
-           'flickr_captions', 'terse_caption', 'check_synthetic_folder', 'write_synthetic_flickr8k',
-           'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list', 'find_image_dir',
-           'Flickr8k', 'split_lists', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k', 'split_records',
-           'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir', 'read_records', 'eval_records',
-           'CaptionDataset', 'CaptionCollator']
+           'flickr_captions', 'terse_caption', 'synthetic_captions', 'check_synthetic_folder',
+           'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
+           'find_image_dir', 'Flickr8k', 'split_lists', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
+           'split_records', 'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir', 'read_records',
+           'eval_records', 'CaptionDataset', 'CaptionCollator']
 
 # %% ../nbs/01_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -63,6 +63,13 @@ def flickr_captions(scene:Scene)->list[str]:
 def terse_caption(scene:Scene)->str:
     "The terse style the offline base model learns first."
     return ', '.join(f'{c} {s}' for c, s in scene.objects)
+
+# %% ../nbs/01_data.ipynb #a13a1f83
+def synthetic_captions()->list[str]:
+    "Every caption the synthetic set can contain, in both styles."
+    objs = [(c, s) for c in COLOURS for s in SHAPES]
+    scenes = [Scene([o]) for o in objs] + [Scene([a, b]) for a in objs for b in objs]
+    return [c for sc in scenes for c in flickr_captions(sc) + [terse_caption(sc)]]
 
 # %% ../nbs/01_data.ipynb #012d8b40
 GHOST_IMAGE = '2258277193_586949ec62.jpg.1'

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json, re
 from pathlib import Path
 import torch
-from .config import Settings, LoraSettings, load_settings, save_settings, load_settings_json
-from .model import load_blip2, param_table, meta_model, blip2_opt_2_7b_config, to_model
+from .config import Settings, LoraSettings, SettingsError, save_settings, load_settings_json
+from .model import load_blip2
 from peft import LoraConfig, PeftModel, get_peft_model, prepare_model_for_kbit_training
 
 # %% auto #0
@@ -22,7 +22,7 @@ def lora_target_regex(lora:LoraSettings)->str:
     "A regex over full module paths: the Q-Former targets under `qformer.`, the LM targets under `language_model.`."
     parts = [rf'{scope}\..*\.({"|".join(map(re.escape, names))})' for scope, names in
              (('qformer', lora.qformer_targets), ('language_model', lora.lm_targets)) if names]
-    if not parts: raise ValueError('no LoRA targets: set lora.qformer_targets and/or lora.lm_targets')
+    if not parts: raise SettingsError('no LoRA targets: set lora.qformer_targets and/or lora.lm_targets')
     return '^(' + '|'.join(parts) + ')$'
 
 # %% ../nbs/03_lora.ipynb #d91d6534
@@ -36,7 +36,7 @@ def check_lora_targets(model, lora:LoraSettings):
     for scope, key, names in (('qformer', 'qformer_targets', lora.qformer_targets), ('language_model', 'lm_targets', lora.lm_targets)):
         have = leaf_linear_names(model, scope)
         if (missing := [n for n in names if n not in have]):
-            raise ValueError(f"lora.{key}: {', '.join(missing)} match no module under {scope}.; "
+            raise SettingsError(f"lora.{key}: {', '.join(missing)} match no module under {scope}.; "
                              f"its linear layers are: {', '.join(have)}")
 
 # %% ../nbs/03_lora.ipynb #d21d7446

@@ -13,13 +13,13 @@ from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, pr
 from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil,
                           BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor)
 from transformers.utils import logging as hf_logging
-from .config import MissingFileError
-from .data import Scene, flickr_captions, terse_caption, SHAPES, COLOURS
+from .config import Settings, MissingFileError
 
 # %% auto #0
-__all__ = ['VISION_SIDE', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_blip2_config', 'synthetic_captions',
+__all__ = ['VISION_SIDE', 'BASE_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_blip2_config',
            'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2', 'to_model',
-           'generate_captions', 'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model']
+           'tiny_base_folder', 'base_model_path', 'base_bits', 'generate_captions', 'component_of', 'param_table',
+           'blip2_opt_2_7b_config', 'meta_model']
 
 # %% ../nbs/02_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -55,21 +55,18 @@ def tiny_blip2_config(vocab_size:int, image_token_id:int, eos_token_id:int, num_
         num_query_tokens=num_query_tokens, image_token_index=image_token_id)
 
 # %% ../nbs/02_model.ipynb #8d110d81
-def synthetic_captions()->list[str]:
-    "Every caption the synthetic set can contain, in both styles: the tiny tokenizer's training text."
-    objs = [(c, s) for c in COLOURS for s in SHAPES]
-    scenes = [Scene([o]) for o in objs] + [Scene([a, b]) for a in objs for b in objs]
-    return [c for sc in scenes for c in flickr_captions(sc) + [terse_caption(sc)]]
-
-def build_tiny_blip2(folder:Path|str, seed:int=0, captions:list[str]|None=None)->Path:
-    "Build the untrained offline BLIP-2 and its processor into `folder` with `save_pretrained`."
+def build_tiny_blip2(folder:Path|str, # where to save the model and its processor
+                     captions:list[str], # the text its tokenizer learns (the synthetic set's: `synthetic_captions`)
+                     seed:int=0)->Path:
+    "Build an untrained tiny BLIP-2 and its processor into `folder` with `save_pretrained`."
     torch.manual_seed(seed)
-    tok = train_caption_tokenizer(captions or synthetic_captions())
+    tok = train_caption_tokenizer(captions)
     proc = make_processor(tok, num_query_tokens=8, image_size=64)
     cfg = tiny_blip2_config(len(tok), tok.convert_tokens_to_ids('<image>'), tok.convert_tokens_to_ids('Ċ'))
     model = Blip2ForConditionalGeneration(cfg)
     hf_logging.disable_progress_bar()
-    model.save_pretrained(folder); proc.save_pretrained(folder)
+    model.save_pretrained(folder)
+    proc.save_pretrained(folder)
     return Path(folder)
 
 # %% ../nbs/02_model.ipynb #50e5197a
@@ -122,6 +119,25 @@ def to_model(batch:dict, model)->dict:
     "Move a processor batch to `model`'s device, with pixel values in the vision encoder's dtype."
     dev, vdt = model.device, model.vision_model.embeddings.patch_embedding.weight.dtype
     return {k: (v.to(dev, vdt) if k == 'pixel_values' else v.to(dev)) if torch.is_tensor(v) else v for k, v in batch.items()}
+
+# %% ../nbs/02_model.ipynb #f2104906
+BASE_EPOCHS = 60 # the offline base's pre-training epochs, part of its cache folder's name
+
+def tiny_base_folder(s:Settings)->Path:
+    "Where the offline base for the synthetic set of `s` is cached."
+    return Path(s.run.cache_dir).expanduser()/f'tiny-base-{s.data.synthetic_images}-seed{s.run.seed}-e{BASE_EPOCHS}'
+
+def base_model_path(s:Settings)->str:
+    "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline base for `tiny`."
+    if s.model.base_model != 'tiny': return s.model.base_model
+    if not (tiny_base_folder(s)/'model.safetensors').exists():
+        raise MissingFileError(f"the offline base (model.base_model = tiny) is not built in {tiny_base_folder(s)}: the console "
+                               f"scripts build it (blip2-lora-run, blip2-lora-train), or call offline_base.tiny_base(settings)")
+    return str(tiny_base_folder(s))
+
+def base_bits(s:Settings)->int|None:
+    "8 or 4 when the settings quantize the language model, else None."
+    return 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
 
 # %% ../nbs/02_model.ipynb #41263043
 @torch.no_grad()
