@@ -12,20 +12,13 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'POSITIVE', 'FRACTIONS', 'RUN_NAME', 'ENV_SWITCHES',
-           'TRAINING_KEYS', 'quiet_libraries', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
-           'TrainSettings', 'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types',
-           'parse_value', 'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
+           'TRAINING_KEYS', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings',
+           'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types', 'parse_value',
+           'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
            'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table',
            'environ_without_settings', 'settings_dict', 'save_settings', 'load_settings_json', 'run_dir',
            'annotation_paths', 'RunFolderError', 'changed_keys', 'lock_run_folder', 'parse_overrides',
-           'settings_parser', 'settings_from_args']
-
-# %% ../nbs/00_config.ipynb #0b889181
-def quiet_libraries():
-    "Silence the library messages that are noise here: bitsandbytes' CPU notes and PEFT's use of a renamed attribute."
-    logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
-    logging.getLogger('bitsandbytes.autograd._functions').setLevel(logging.ERROR)
-    warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)
+           'settings_parser', 'settings_from_args', 'quiet_libraries']
 
 # %% ../nbs/00_config.ipynb #d997d554
 @dataclass
@@ -37,6 +30,7 @@ class RunSettings:
     seed:int=0 # seed for data order, LoRA init, dropout and sampling
     cache_dir:str='~/.cache/blip2-lora' # where the offline tiny base is cached
 
+# %% ../nbs/00_config.ipynb #c963a383
 @dataclass
 class DataSettings:
     "Where Flickr8K (or the synthetic set) lives and which split is evaluated."
@@ -49,6 +43,7 @@ class DataSettings:
     val_json:str=''
     test_json:str=''
 
+# %% ../nbs/00_config.ipynb #94ca4522
 @dataclass
 class ModelSettings:
     "The base model and how it is loaded."
@@ -59,6 +54,7 @@ class ModelSettings:
     load_in_4bit:bool=False # QLoRA: nf4, double quantization, bf16 compute
     device_map:str='auto' # auto, cpu, cuda, cuda:0, ...
 
+# %% ../nbs/00_config.ipynb #e1f1e154
 @dataclass
 class LoraSettings:
     "Where the adapters go and how big they are."
@@ -68,6 +64,7 @@ class LoraSettings:
     qformer_targets:list[str]=field(default_factory=lambda: ['query', 'value']) # leaf modules under `qformer.`
     lm_targets:list[str]=field(default_factory=lambda: ['q_proj', 'v_proj']) # leaf modules under `language_model.`
 
+# %% ../nbs/00_config.ipynb #ae1c72de
 @dataclass
 class TrainSettings:
     "The training loop."
@@ -89,6 +86,7 @@ class TrainSettings:
     group_by_length:bool=False # sort runs of 50 batches by caption length, so batches pad less
     pad_multiple:int=8 # pad batches to a multiple of this many tokens (few distinct shapes)
 
+# %% ../nbs/00_config.ipynb #b5c385e1
 @dataclass
 class InferSettings:
     "Captioning: batch size and decoding."
@@ -106,6 +104,7 @@ class InferSettings:
     merge_lora:bool=True # merge the adapters into the base before captioning (same captions, faster)
     output_json:str='' # predictions file (empty: `<run>/predictions/<system>.json`)
 
+# %% ../nbs/00_config.ipynb #58841662
 @dataclass
 class EvalSettings:
     "Evaluation: references, predictions, intervals."
@@ -438,3 +437,10 @@ def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
     "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
     return load_settings(args.config, args.preset,
                          {**parse_overrides(args.set), **{k.replace('__', '.'): v for k, v in overrides.items()}})
+
+# %% ../nbs/00_config.ipynb #0b889181
+def quiet_libraries():
+    "Silence the library messages that are noise here: bitsandbytes' CPU notes and PEFT's use of a renamed attribute."
+    logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
+    logging.getLogger('bitsandbytes.autograd._functions').setLevel(logging.ERROR)
+    warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)

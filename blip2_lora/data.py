@@ -20,8 +20,8 @@ __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NA
            'flickr_captions', 'terse_caption', 'synthetic_captions', 'check_synthetic_folder',
            'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
            'find_image_dir', 'Flickr8k', 'split_lists', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
-           'split_records', 'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir', 'read_records',
-           'eval_records', 'CaptionDataset', 'CaptionCollator']
+           'caption_records', 'split_records', 'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir',
+           'read_records', 'eval_records', 'CaptionDataset', 'CaptionCollator']
 
 # %% ../nbs/01_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -290,10 +290,13 @@ def check_flickr8k(ds:Flickr8k)->DataReport:
     return r
 
 # %% ../nbs/01_data.ipynb #da927dda
+def caption_records(ds:Flickr8k, names:list[str])->list[dict]:
+    "One `{image, caption}` record per caption of each image of `names`."
+    return [{'image': n, 'caption': c} for n in names for c in ds.captions.get(n, []) if c]
+
 def split_records(ds:Flickr8k, split:str, report:DataReport)->list[dict]:
     "The `{image, caption}` records of `split`, without unusable images and empty captions."
-    return [{'image': n, 'caption': c} for n in ds.splits[split] if n not in report.unusable
-            for c in ds.captions.get(n, []) if c]
+    return caption_records(ds, [n for n in ds.splits[split] if n not in report.unusable])
 
 def ensure_synthetic(s:Settings):
     "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."

@@ -21,11 +21,12 @@ from .config import (Settings, UserError, MissingFileError, settings_dict, run_d
 from .data import read_token_file, read_captions_csv, eval_records, Flickr8kFormatError
 
 # %% auto #0
-__all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
-           'read_references', 'read_predictions', 'align', 'quiet_stderr', 'ptb_tokenize', 'score_captions',
-           'corpus_scores', 'diversity', 'bootstrap_scores', 'compare', 'spice_scorer', 'MissingCaptionsError',
-           'check_coverage', 'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files',
-           'run_references', 'evaluate_run']
+__all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError',
+           'check_java', 'read_references', 'read_predictions', 'align', 'quiet_stderr', 'ptb_tokenize',
+           'score_captions', 'corpus_scores', 'corpus_of', 'resampled_scores', 'diversity', 'bootstrap_scores',
+           'compare', 'spice_scorer', 'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores',
+           'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files', 'run_references',
+           'evaluate_run']
 
 # %% ../nbs/08_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -152,6 +153,17 @@ def corpus_scores(sums:pd.DataFrame, n:int)->pd.DataFrame:
     for m in MEAN_SCORES: out[m] = sums[m] / n
     return out
 
+# %% ../nbs/08_evaluation.ipynb #9db0eb9b
+STAT_COLUMNS = BLEU_COUNTS + MEAN_SCORES # the per-image columns corpus scores are computed from
+
+def corpus_of(rows:pd.DataFrame)->pd.Series:
+    "The corpus scores of one system's per-image rows."
+    return corpus_scores(rows[STAT_COLUMNS].sum().to_frame().T, len(rows)).iloc[0]
+
+def resampled_scores(rows:pd.DataFrame, weights:np.ndarray)->pd.DataFrame:
+    "Corpus scores of each resample of `rows`; `weights[r, i]`: how often image `i` is drawn in resample `r`."
+    return corpus_scores(pd.DataFrame(weights @ rows[STAT_COLUMNS].to_numpy(), columns=STAT_COLUMNS), len(rows))
+
 # %% ../nbs/08_evaluation.ipynb #aadaf6d4
 def _ngrams(words:list[str], n:int)->list[tuple]: return list(zip(*(words[i:] for i in range(n))))
 
@@ -177,8 +189,7 @@ def _resample_weights(n:int, B:int, seed:int)->np.ndarray:
 
 def bootstrap_scores(rows:pd.DataFrame, B:int=1000, confidence:float=0.95, seed:int=0)->dict[str, list[float]]:
     "Percentile bootstrap interval of each corpus score of one system's per-image rows."
-    cols = BLEU_COUNTS + MEAN_SCORES
-    boot = corpus_scores(pd.DataFrame(_resample_weights(len(rows), B, seed) @ rows[cols].to_numpy(), columns=cols), len(rows))
+    boot = resampled_scores(rows, _resample_weights(len(rows), B, seed))
     q = [(1 - confidence) / 2, (1 + confidence) / 2]
     return {m: boot[m].quantile(q).tolist() for m in boot}
 
@@ -186,12 +197,11 @@ def compare(a:pd.DataFrame, b:pd.DataFrame, # per-image rows of two systems
             metric:str='CIDEr', B:int=1000, confidence:float=0.95, seed:int=0)->dict:
     "Paired bootstrap of score(a) - score(b) on the images both captioned."
     common = a.index.intersection(b.index)
-    cols, w = BLEU_COUNTS + MEAN_SCORES, _resample_weights(len(common), B, seed)
-    score = lambda rows: corpus_scores(pd.DataFrame(w @ rows.loc[common, cols].to_numpy(), columns=cols), len(common))[metric].to_numpy()
-    full = lambda rows: corpus_scores(rows.loc[common, cols].sum().to_frame().T, len(common))[metric].iloc[0]
-    d, q = score(a) - score(b), [(1 - confidence) / 2, (1 + confidence) / 2]
-    return dict(metric=metric, images=len(common), difference=full(a) - full(b), interval=np.quantile(d, q).tolist(),
-                p_value=min(1.0, 2 * min((d <= 0).mean(), (d >= 0).mean())))
+    a, b, w = a.loc[common], b.loc[common], _resample_weights(len(common), B, seed)
+    d = (resampled_scores(a, w)[metric] - resampled_scores(b, w)[metric]).to_numpy()
+    q = [(1 - confidence) / 2, (1 + confidence) / 2]
+    return dict(metric=metric, images=len(common), difference=corpus_of(a)[metric] - corpus_of(b)[metric],
+                interval=np.quantile(d, q).tolist(), p_value=min(1.0, 2 * min((d <= 0).mean(), (d >= 0).mean())))
 
 # %% ../nbs/08_evaluation.ipynb #8742d3aa
 def spice_scorer():
@@ -219,6 +229,18 @@ def check_coverage(refs:dict, aligned:dict[str, tuple], allow_partial:bool=False
                                        f"evaluation images ({few}, ...): caption them (blip2-lora-infer), or set "
                                        f"eval.allow_partial = true to score the {counts['scored']} captioned images only")
 
+def tokenize_systems(refs:dict, aligned:dict)->tuple[dict, dict]:
+    "PTB-tokenized references of every scored image, and each system's captions (`name -> image -> [caption]`): two Java calls."
+    gts = ptb_tokenize({i: refs[i] for i in dict.fromkeys(i for scored, _ in aligned.values() for i in scored)})
+    hyps = ptb_tokenize({f'{name}\t{i}': [c] for name, (scored, _) in aligned.items() for i, c in scored.items()})
+    return gts, {name: {i: hyps[f'{name}\t{i}'] for i in scored} for name, (scored, _) in aligned.items()}
+
+def interval_scores(rows:pd.DataFrame, meteor:float, B:int, confidence:float, seed:int)->dict[str, list[float]]:
+    "Bootstrap intervals of a system; METEOR's, from the mean per-image METEOR, shifted to METEOR's own corpus score."
+    intervals = bootstrap_scores(rows, B, confidence, seed)
+    intervals['METEOR'] = [min(1.0, max(0.0, x + meteor - rows.METEOR.mean())) for x in intervals['METEOR']]
+    return intervals
+
 def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{predictions, errors}` (`read_predictions`)
              B:int=1000, confidence:float=0.95, spice:bool=False, seed:int=0,
              allow_partial:bool=False # score systems that lack captions for some evaluation images
@@ -228,22 +250,21 @@ def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{pre
     spice_ = spice_scorer() if spice else None
     aligned = {name: align(refs, x['predictions'], x.get('errors', [])) for name, x in systems.items()}
     check_coverage(refs, aligned, allow_partial)
-    gts = ptb_tokenize({i: refs[i] for i in dict.fromkeys(i for scored, _ in aligned.values() for i in scored)})
-    hyps = ptb_tokenize({f'{name}\t{i}': [c] for name, (scored, _) in aligned.items() for i, c in scored.items()})
+    gts, captions = tokenize_systems(refs, aligned)
     meteor, results, tables = Meteor(), {}, []
     for name, (scored, counts) in aligned.items():
-        res = {i: hyps[f'{name}\t{i}'] for i in scored}
-        rows = score_captions(gts, res, meteor)
-        metrics = corpus_scores(rows[BLEU_COUNTS + MEAN_SCORES].sum().to_frame().T, len(rows)).iloc[0].to_dict()
-        metrics['METEOR'] = rows.attrs['METEOR']
-        if spice_: metrics['SPICE'], sp = spice_.compute_score({i: gts[i] for i in res}, res); rows['SPICE'] = [x['All']['f'] for x in sp]
-        intervals = bootstrap_scores(rows, B, confidence, seed)
-        intervals['METEOR'] = [min(1.0, max(0.0, x + metrics['METEOR'] - rows.METEOR.mean())) for x in intervals['METEOR']]
-        results[name] = dict(metrics=metrics, intervals=intervals, diversity=diversity([r[0] for r in res.values()]),
+        rows = score_captions(gts, captions[name], meteor)
+        metrics = corpus_of(rows).to_dict() | {'METEOR': rows.attrs['METEOR']}
+        if spice_:
+            metrics['SPICE'], per_image = spice_.compute_score({i: gts[i] for i in scored}, captions[name])
+            rows['SPICE'] = [x['All']['f'] for x in per_image]
+        results[name] = dict(metrics=metrics, intervals=interval_scores(rows, metrics['METEOR'], B, confidence, seed),
+                             diversity=diversity([c[0] for c in captions[name].values()]),
                              counts=counts, coverage=len(scored) / len(refs))
         tables.append(rows.assign(system=name, caption=list(scored.values())).reset_index())
     per_image = pd.concat(tables, ignore_index=True)
-    return results, per_image[['system', 'image', 'caption'] + [c for c in per_image if c not in ('system', 'image', 'caption')]]
+    first = ['system', 'image', 'caption']
+    return results, per_image[first + [c for c in per_image if c not in first]]
 
 # %% ../nbs/08_evaluation.ipynb #3a5d6917
 TABLE_METRICS = ['BLEU-4', 'METEOR', 'ROUGE-L', 'CIDEr', 'ROUGE-1', 'ROUGE-2']

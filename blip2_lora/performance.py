@@ -20,7 +20,7 @@ from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from .data import (CaptionDataset, load_flickr8k, ensure_synthetic, image_dir, synthetic_captions, Scene,
-                             flickr_captions, terse_caption)
+                             flickr_captions, terse_caption, caption_records)
 from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, make_processor,
                               train_caption_tokenizer, device_name)
 from .lora import add_lora
@@ -30,9 +30,10 @@ from .inference import decoding_kwargs
 from .evaluation import quiet_stderr
 
 # %% auto #0
-__all__ = ['PEAK_BF16_FLOPS', 'OriginalCaptionDataset', 'original_step', 'our_step', 'resident_bytes', 'PeakMemory', 'train_rate',
-           'caption_rate', 'random_blip2_opt_2_7b', 'peak_bf16_flops', 'step_flops', 'benchmark', 'memory_check',
-           'ratio_table', 'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
+__all__ = ['PEAK_BF16_FLOPS', 'THEIR_BITS', 'OriginalCaptionDataset', 'original_step', 'our_step', 'resident_bytes', 'PeakMemory',
+           'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2_opt_2_7b', 'peak_bf16_flops', 'step_flops',
+           'cached_loader', 'keep_best', 'time_rounds', 'add_mfu', 'benchmark', 'memory_check', 'ratio_table',
+           'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -86,11 +87,15 @@ class PeakMemory:
 def _sync():
     if torch.cuda.is_available(): torch.cuda.synchronize()
 
+def mixed_precision():
+    "bf16 autocast on a GPU, nothing on the CPU: how both pipelines train."
+    return torch.autocast('cuda', torch.bfloat16) if torch.cuda.is_available() else torch.autocast('cpu', enabled=False)
+
 def train_rate(model, loader:DataLoader, step, steps:int=10, warmup:int=3, optimizer=None, other:int=0)->dict:
     "Caption samples per second over `steps` optimizer steps after `warmup`, and the phase's peak memory."
     opt = optimizer or torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-5)
     model.train(); batches, n, t0 = iter(loader), 0, None
-    amp = torch.autocast('cuda', torch.bfloat16) if torch.cuda.is_available() else torch.autocast('cpu', enabled=False)
+    amp = mixed_precision()
     with PeakMemory(other) as mem:
         for i in range(warmup + steps):
             if i == warmup: _sync(); t0 = time.perf_counter()
@@ -134,79 +139,105 @@ def peak_bf16_flops()->float|None:
 
 def step_flops(model, step, batch:dict)->int:
     "FLOPs of one training step (forward and backward), counted from the model's operations by PyTorch's `FlopCounterMode`."
-    amp = torch.autocast('cuda', torch.bfloat16) if torch.cuda.is_available() else torch.autocast('cpu', enabled=False)
     with FlopCounterMode(display=False) as fc:
-        with amp: loss = step(model, batch)
+        with mixed_precision(): loss = step(model, batch)
         loss.backward()
     model.zero_grad(set_to_none=True)
     return fc.get_total_flops()
 
 # %% ../nbs/11_performance.ipynb #a036792d
-def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2, caption_images:int=32, theirs_caption_images:int=8,
+THEIR_BITS = 8 # the original pipeline loads the language model in 8-bit
+
+def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, sampler=None)->tuple[DataLoader, float]:
+    "Our training batches of `records` (the vision cache built first), and the cache's build seconds per image."
+    names, images = list(dict.fromkeys(r['image'] for r in records)), image_dir(s)
+    t0 = time.perf_counter()
+    cache = vision_cache(model, proc, names, images, s.train.cache_dtype)
+    _sync()
+    seconds = (time.perf_counter() - t0) / len(names)
+    collate = CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
+                                    s.train.max_caption_tokens, cache, s.train.pad_multiple)
+    loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
+                        sampler=sampler, shuffle=sampler is None)
+    return loader, seconds
+
+def keep_best(res:dict, phase:str, rate:str, measured:dict):
+    "Keep `measured` as `res[phase]` when its `rate` beats the one kept."
+    if measured[rate] > res.get(phase, {rate: 0})[rate]: res[phase] = measured
+
+# %% ../nbs/11_performance.ipynb #e3fdff09
+def time_rounds(pipelines:dict, proc, paths:list[Path], caption_sizes:dict, gen:dict, steps:int, rounds:int, log)->dict:
+    "Alternate the pipelines (`name -> (model, loader, step)`) for `rounds`: the best training and captioning rate of each."
+    res, opts = {who: {} for who in pipelines}, {who: None for who in pipelines}
+    for r in range(rounds):
+        for who, (model, loader, step) in pipelines.items():
+            others = [m for w, (m, _, _) in pipelines.items() if w != who] + [o for w, o in opts.items() if w != who and o]
+            t = train_rate(model, loader, step, steps, optimizer=opts[who], other=resident_bytes(*others))
+            opts[who] = t.pop('optimizer')
+            keep_best(res[who], 'train', 'samples_per_s', t)
+            log(f"round {r}: {who:6} training {t['samples_per_s']:8.1f} samples/s, peak {t['peak_gb']:.2f} GB")
+        for who, (model, _, _) in pipelines.items():
+            n, batch = caption_sizes[who]
+            other = resident_bytes(*[m for w, (m, _, _) in pipelines.items() if w != who])
+            c = caption_rate(model, proc, paths[:n], batch, other, **gen)
+            keep_best(res[who], 'caption', 'images_per_s', c)
+            log(f"round {r}: {who:6} captioning {c['images_per_s']:8.2f} images/s, peak {c['peak_gb']:.2f} GB")
+    return res
+
+def add_mfu(res:dict, pipelines:dict, batch_size:int):
+    "FLOPs per training sample and model FLOP utilisation of each pipeline, on a GPU whose peak is known."
+    if not (torch.cuda.is_available() and (peak := peak_bf16_flops())): return
+    for who, (model, loader, step) in pipelines.items():
+        f = step_flops(model, step, next(iter(loader))) / batch_size
+        res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
+
+def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
+              n_ours:int=32, # images ours captions (in batches of `infer.batch_size`)
+              n_theirs:int=8, # images theirs captions (one at a time)
               max_new_tokens:int|None=None, batch_size:int|None=None, log=lambda *a: print(*a, flush=True))->dict:
     "Training and captioning rates, peak memory and (on a GPU) MFU of the original pipeline and ours, alternated."
     cuda = torch.cuda.is_available()
-    dtype, bs = ('bf16' if cuda else 'fp32'), batch_size or s.train.batch_size
+    dtype, bs, device = ('bf16' if cuda else 'fp32'), batch_size or s.train.batch_size, ('cuda' if cuda else 'cpu')
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    records = [{'image': n, 'caption': c} for n in ds.splits['train'] for c in ds.captions[n]]
-    names, images = list(dict.fromkeys(r['image'] for r in records)), image_dir(s)
+    records = caption_records(ds, ds.splits['train'])
     torch.manual_seed(0)
-    ours, proc = load_blip2(model_path, dtype, None, 'cuda' if cuda else 'cpu'); ours = add_lora(ours, s.lora)
-    t0 = time.perf_counter(); cache = vision_cache(ours, proc, names, images, s.train.cache_dtype); _sync()
-    cache_s = (time.perf_counter() - t0) / len(names)
-    eos, nq = ours.generation_config.eos_token_id, ours.config.num_query_tokens
-    our_loader = DataLoader(CaptionDataset(records, images, load_images=False), bs,
-                            collate_fn=CachedCaptionCollator(proc, eos, nq, s.train.max_caption_tokens, cache, s.train.pad_multiple),
-                            sampler=CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length))
-    bits = 8
-    theirs, _ = load_blip2(model_path, dtype, bits, 'cuda' if cuda else 'cpu'); theirs = add_lora(theirs, s.lora)
-    their_loader = DataLoader(OriginalCaptionDataset(records, images, proc, 64), bs, shuffle=True)
+    ours, proc = load_blip2(model_path, dtype, None, device)
+    ours = add_lora(ours, s.lora)
+    sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
+    our_loader, cache_s = cached_loader(ours, proc, s, records, bs, sampler)
+    theirs = add_lora(load_blip2(model_path, dtype, THEIR_BITS, device)[0], s.lora)
+    their_loader = DataLoader(OriginalCaptionDataset(records, image_dir(s), proc, 64), bs, shuffle=True)
     fixed = max_new_tokens or s.infer.max_new_tokens
     gen = dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
-    paths = [images/n for n in names]
-    res = {'ours': {}, 'theirs': {}}
-    opts = {'ours': None, 'theirs': None}
-    for r in range(rounds):
-        for who, model, loader, step in (('ours', ours, our_loader, our_step), ('theirs', theirs, their_loader, original_step)):
-            rival = 'theirs' if who == 'ours' else 'ours'
-            other = resident_bytes({'ours': ours, 'theirs': theirs}[rival], *[o for o in [opts[rival]] if o])
-            t = train_rate(model, loader, step, steps, optimizer=opts[who], other=other)
-            opts[who] = t.pop('optimizer')
-            best = res[who].get('train', {'samples_per_s': 0})
-            if t['samples_per_s'] > best['samples_per_s']: res[who]['train'] = t
-            log(f"round {r}: {who:6} training {t['samples_per_s']:8.1f} samples/s, peak {t['peak_gb']:.2f} GB")
-        for who, model, n, b in (('ours', ours, caption_images, s.infer.batch_size), ('theirs', theirs, theirs_caption_images, 1)):
-            other = resident_bytes(theirs if who == 'ours' else ours)
-            c = caption_rate(model, proc, paths[:n], b, other, **gen)
-            best = res[who].get('caption', {'images_per_s': 0})
-            if c['images_per_s'] > best['images_per_s']: res[who]['caption'] = c
-            log(f"round {r}: {who:6} captioning {c['images_per_s']:8.2f} images/s, peak {c['peak_gb']:.2f} GB")
-    res['ours']['train']['effective_samples_per_s'] = len(records) / (len(records) / res['ours']['train']['samples_per_s'] + cache_s * len(names))
+    paths = [image_dir(s)/n for n in dict.fromkeys(r['image'] for r in records)]
+    pipelines = {'ours': (ours, our_loader, our_step), 'theirs': (theirs, their_loader, original_step)}
+    res = time_rounds(pipelines, proc, paths, {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)},
+                      gen, steps, rounds, log)
+    train = res['ours']['train']
+    train['effective_samples_per_s'] = len(records) / (len(records) / train['samples_per_s'] + cache_s * len(paths))
     res['ours']['vision_cache_s_per_image'] = cache_s
-    if cuda and (peak := peak_bf16_flops()):
-        for who, model, loader, step in (('ours', ours, our_loader, our_step), ('theirs', ours, their_loader, original_step)):
-            f = step_flops(model, step, next(iter(loader))) / bs
-            res[who]['train']['flops_per_sample'] = f
-            res[who]['train']['mfu'] = f * res[who]['train']['samples_per_s'] / peak
+    add_mfu(res, {'ours': pipelines['ours'], 'theirs': (ours, their_loader, original_step)}, bs)
     res['device'] = device_name()
-    res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs, steps=steps, rounds=rounds, train_captions=len(records), train_images=len(names),
-                        generate=dict(num_beams=4, new_tokens=fixed), ours_caption_batch=s.infer.batch_size, theirs_bits=bits,
-                        dtype=dtype, cache_dtype=s.train.cache_dtype, pad_multiple=s.train.pad_multiple, group_by_image=s.train.group_by_image, group_by_length=s.train.group_by_length)
+    t = s.train
+    res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs,
+                        steps=steps, rounds=rounds, train_captions=len(records), train_images=len(paths),
+                        generate=dict(num_beams=4, new_tokens=fixed), ours_caption_batch=s.infer.batch_size,
+                        theirs_bits=THEIR_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
+                        group_by_image=t.group_by_image, group_by_length=t.group_by_length)
     return res
 
 def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=8, steps:int=4)->float:
     "Peak GPU memory (GB) of our LoRA training at `batch_size`, with the language model in bf16 or `bits`, alone on the GPU."
     gc.collect(); torch.cuda.empty_cache()  # models of earlier phases hold reference cycles
-    model, proc = load_blip2(model_path, 'bf16', bits, 'cuda'); model = add_lora(model, s.lora)
+    model, proc = load_blip2(model_path, 'bf16', bits, 'cuda')
+    model = add_lora(model, s.lora)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    records = [{'image': n, 'caption': c} for n in ds.splits['train'][:40] for c in ds.captions[n]]
-    cache = vision_cache(model, proc, list(dict.fromkeys(r['image'] for r in records)), image_dir(s), s.train.cache_dtype)
-    loader = DataLoader(CaptionDataset(records, image_dir(s), load_images=False), batch_size, shuffle=True,
-                        collate_fn=CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens, s.train.max_caption_tokens, cache, s.train.pad_multiple))
+    loader, _ = cached_loader(model, proc, s, caption_records(ds, ds.splits['train'][:40]), batch_size)
     torch.cuda.reset_peak_memory_stats()
     train_rate(model, loader, our_step, steps, warmup=1)
     peak = torch.cuda.max_memory_allocated() / 1e9
-    del model; torch.cuda.empty_cache()
+    del model
+    torch.cuda.empty_cache()
     return peak
 
 # %% ../nbs/11_performance.ipynb #aa01d9f0

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from .config import Settings, MissingFileError, FileFormatError, load_settings_json, save_settings, read_json
-from .data import image_dir, load_flickr8k
+from .data import image_dir, load_flickr8k, caption_records
 from .evaluation import results_table, diversity_row, read_references, read_predictions, evaluate_files
 from .inference import show_captions
 
@@ -169,7 +169,7 @@ def rescore(csv:Path|str, s:Settings, folder:Path|str, images:list[str]|None=Non
     images = images or [p['image'] for p in read_json(preds[0])['predictions']]
     refs = folder/'data'/'references.json'
     refs.parent.mkdir(parents=True, exist_ok=True)
-    refs.write_text(json.dumps([{'image': n, 'caption': c} for n in images for c in ds.captions[n]]))
+    refs.write_text(json.dumps(caption_records(ds, images)))
     save_settings(s, folder)
     evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s)
     return folder

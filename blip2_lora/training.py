@@ -48,6 +48,7 @@ class LossGuard(TrainerCallback):
             raise DivergedError(f"training loss is {loss} (not finite) at step {state.global_step}: use bf16 "
                                      f"(train.fp16 = false) or lower the learning rate (train.lr = {args.learning_rate:g})")
 
+# %% ../nbs/05_training.ipynb #20008365
 class TrainLog(TrainerCallback):
     "Write `train_log.json` (step, epoch, loss, lr, val loss, samples/s) at every log; `first` is the step-0 evaluation."
     def __init__(self, path:Path, first:dict|None=None): self.path, self.first, self.t, self.step = Path(path), first, None, 0
@@ -67,6 +68,7 @@ def log_rows(history:list[dict])->list[dict]:
             'samples_per_second': 'samples_per_second'}
     return [{v: h[k] for k, v in keys.items() if k in h} for h in history if 'loss' in h or 'eval_loss' in h]
 
+# %% ../nbs/05_training.ipynb #809e7135
 class ProgressBar(TrainerCallback):
     "One bar over the training steps with the loss in its postfix, and a line per evaluation with the validation loss."
     bar = None
