@@ -133,6 +133,7 @@ def run_experiment(s, overwrite:bool=False, progress:bool=False)->Path:
     if s.model.base_model == 'tiny' and not (tiny_base_folder(s)/'model.safetensors').exists():
         steps = {'base_build': lambda: build_base(s, progress), **steps}
     path = run_dir(s)/'timings.json'
+    path.parent.mkdir(parents=True, exist_ok=True)
     for name, step in steps.items():
         t0 = time.perf_counter()
         step()

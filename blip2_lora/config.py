@@ -130,7 +130,7 @@ PRESETS = {
              'lora.lm_targets': ['q_proj', 'v_proj', 'out_proj', 'fc1', 'fc2'],
              'train.epochs': 6.0, 'train.batch_size': 32, 'train.lr': 1e-2, 'train.save_steps': 20, 'train.log_steps': 5,
              'infer.batch_size': 32, 'infer.max_new_tokens': 16, 'infer.num_beams': 3, 'eval.bootstrap': 500},
-    'opt-2.7b': {'run.name': 'opt-2.7b', 'data.text_dir': 'data/Flickr8k_text', 'data.image_dir': 'data/Flicker8k_Dataset',
+    'opt-2.7b': {'run.name': 'opt-2.7b', 'data.text_dir': 'data/Flickr8k_text',
                  'model.base_model': 'Salesforce/blip2-opt-2.7b', 'train.epochs': 3.0, 'train.batch_size': 8,
                  'train.lr': 1e-4, 'train.save_steps': 500, 'infer.batch_size': 32, 'infer.max_new_tokens': 30},
 }
@@ -208,7 +208,9 @@ class Settings:
         "Set `key` (`section.key`) from `value`, parsed and checked, remembering `source`."
         s, _, k = key.partition('.')
         if s not in SECTIONS or k not in field_types(s):
-            raise SettingsError(f"unknown setting {key!r} (from {source}); known settings: {', '.join(_all_keys())}")
+            near = difflib.get_close_matches(key, _all_keys(), n=1, cutoff=0)[0]
+            raise SettingsError(f"unknown setting {key!r} (from {source}); did you mean {near}? "
+                                f"(blip2-lora-settings lists them all)")
         setattr(getattr(self, s), k, parse_value(key, value, source))
         self.sources[key] = source
         return self

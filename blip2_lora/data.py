@@ -116,7 +116,8 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
         scenes[name].draw(size).save(img_dir/name, quality=90)
         names.append(name)
     n_train, n_val = round(n_images * .75), round(n_images * .125)
-    splits = {'trainImages': names[:n_train], 'devImages': names[n_train:n_train + n_val], 'testImages': names[n_train + n_val:]}
+    splits = {'trainImages': names[:n_train], 'devImages': names[n_train:n_train + n_val],
+              'testImages': names[n_train + n_val:]}
     caps = {n: flickr_captions(s) for n, s in scenes.items()}
     if oddities:
         gray, broken, unlisted = names[0], names[1], _image_name(rng)
@@ -127,13 +128,15 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
     token = [f'{n}#{i}\t{c}' for n in names for i, c in enumerate(caps[n])]
     token += [f'{GHOST_IMAGE}#{i}\tGhost caption {i} of an image that does not exist .' for i in range(5)]
     _write_lines(folder/'Flickr8k.token.txt', token, oddities)
-    _write_lines(folder/'Flickr8k.lemma.token.txt', [l.replace('shapes', 'shape').replace(' is ', ' be ') for l in token], oddities)
+    lemmas = [l.replace('shapes', 'shape').replace(' is ', ' be ') for l in token]
+    _write_lines(folder/'Flickr8k.lemma.token.txt', lemmas, oddities)
     for split, ns in splits.items(): _write_lines(folder/f'Flickr_8k.{split}.txt', ns, oddities)
     if captions_csv:
         with open(folder/'captions.txt', 'w', newline='', encoding='utf-8') as f:
             w = csv.writer(f); w.writerow(['image', 'caption'])
             w.writerows([n, c] for n in names for c in caps[n])
-    (folder/'scenes.json').write_text(json.dumps({n: {'objects': s.objects, 'terse': terse_caption(s)} for n, s in scenes.items()}))
+    scene_notes = {n: {'objects': s.objects, 'terse': terse_caption(s)} for n, s in scenes.items()}
+    (folder/'scenes.json').write_text(json.dumps(scene_notes))
     return folder
 
 # %% ../nbs/01_data.ipynb #af452328
@@ -160,11 +163,14 @@ def read_captions_csv(path:Path|str)->dict[str, list[str]]:
     "Captions of the Kaggle-style `captions.txt` (CSV with the header `image,caption`)."
     rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     if not rows or [h.strip() for h in rows[0]] != ['image', 'caption']:
-        raise Flickr8kFormatError(f"{path}, line 1: expected the header 'image,caption', got {','.join(rows[0]) if rows else 'an empty file'!r}")
+        got = ','.join(rows[0]) if rows else 'an empty file'
+        raise Flickr8kFormatError(f"{path}, line 1: expected the header 'image,caption', got {got!r}")
     caps = {}
     for i, row in enumerate(rows[1:], 2):
         if not any(c.strip() for c in row): continue
-        if len(row) != 2: raise Flickr8kFormatError(f"{path}, line {i}: expected 2 fields (image,caption), got {len(row)}; quote captions that contain commas")
+        if len(row) != 2:
+            raise Flickr8kFormatError(f"{path}, line {i}: expected 2 fields (image,caption), got {len(row)}; "
+                                      f"quote captions that contain commas")
         caps.setdefault(row[0].strip(), []).append(row[1].strip())
     if not caps: raise Flickr8kFormatError(f"{path}: no captions at all")
     return caps
@@ -220,7 +226,8 @@ def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->F
     candidates = [text_dir/'Flickr8k.lemma.token.txt'] if lemma else [text_dir/'Flickr8k.token.txt', text_dir/'captions.txt']
     cap_file = next((p for p in candidates if p.is_file()), None)
     if cap_file is None:
-        raise MissingFileError(f"{text_dir}: none of {', '.join(p.name for p in candidates)}; set data.text_dir or FLICKR8K_TEXT_DIR")
+        names = ', '.join(p.name for p in candidates)
+        raise MissingFileError(f"{text_dir}: none of {names}; set data.text_dir or FLICKR8K_TEXT_DIR")
     captions = (read_captions_csv if cap_file.name == 'captions.txt' else read_token_file)(cap_file)
     splits, source = split_lists(text_dir)
     return Flickr8k(cap_file, find_image_dir(text_dir, image_dir), captions, splits, source)
@@ -367,14 +374,17 @@ class CaptionCollator:
                  max_caption_tokens:int=48, # longer captions are cut before the EOS (and counted in `n_truncated`)
                  prompt:str='', # text before the caption, masked from the loss
                  pad_multiple:int=1): # pad batches to a multiple of this length (8: few distinct shapes, tensor-core sizes)
-        self.processor, self.eos, self.nq, self.max_tokens, self.prompt = processor, eos_token_id, num_query_tokens, max_caption_tokens, prompt
+        self.processor, self.eos, self.nq = processor, eos_token_id, num_query_tokens
+        self.max_tokens, self.prompt = max_caption_tokens, prompt
         self.pad_multiple = pad_multiple
         tok = processor.tokenizer
         self.image_id, self.pad_id = tok.convert_tokens_to_ids(processor.image_token.content), tok.pad_token_id
         self.n_prefix = len(tok(prompt).input_ids) if prompt else 1  # BOS (+ prompt)
         self.n_truncated = 0
 
-    def texts(self, items:list[dict])->list[str]: return [(self.prompt + ' ' if self.prompt else '') + it['caption'] for it in items]
+    def texts(self, items:list[dict])->list[str]:
+        "The text of each item: the prompt (if any) and the caption."
+        return [(self.prompt + ' ' if self.prompt else '') + it['caption'] for it in items]
 
     def __call__(self, items:list[dict])->dict:
         enc = self.processor(images=[it['image'] for it in items], text=self.texts(items))

@@ -69,10 +69,12 @@ def read_predictions(path:Path|str)->dict[str, dict]:
     rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     header = [h.strip() for h in rows[0]] if rows else []
     if 'image' not in header or len(header) < 2:
-        raise Flickr8kFormatError(f"{path}, line 1: expected a header with an `image` column and one column per system, got {header}")
+        raise Flickr8kFormatError(f"{path}, line 1: expected a header with an `image` column and one column per system, "
+                                  f"got {header}")
     for i, row in enumerate(rows[1:], 2):
         if row and len(row) != len(header):
-            raise Flickr8kFormatError(f"{path}, line {i}: {len(row)} fields for {len(header)} columns; quote captions that contain commas")
+            raise Flickr8kFormatError(f"{path}, line {i}: {len(row)} fields for {len(header)} columns; "
+                                      f"quote captions that contain commas")
     img = header.index('image')
     return {name: dict(predictions=[dict(image=row[img].strip(), caption=row[j]) for row in rows[1:] if row], errors=[])
             for j, name in enumerate(header) if j != img}
@@ -275,7 +277,8 @@ def results_table(results:dict, intervals:bool=True)->pd.DataFrame:
         v, (lo, hi) = 100 * r['metrics'][m], r['intervals'].get(m, [np.nan, np.nan])
         return f'{v:.1f} [{100 * lo:.1f}, {100 * hi:.1f}]' if intervals else round(v, 1)
     metrics = [m for m in TABLE_METRICS + ['SPICE'] if all(m in r['metrics'] for r in results.values())]
-    return pd.DataFrame({name: {**{m: cell(r, m) for m in metrics}, **diversity_row(r['diversity'])} for name, r in results.items()}).T
+    rows = {name: {**{m: cell(r, m) for m in metrics}, **diversity_row(r['diversity'])} for name, r in results.items()}
+    return pd.DataFrame(rows).T
 
 def diversity_row(d:dict)->dict:
     "The diversity measures of one set of captions as table cells (shares in %)."
@@ -291,7 +294,8 @@ def print_results(results:dict):
     "Print `results_table` whole, for a terminal, and what `align` counted for each system."
     with pd.option_context('display.width', 250, 'display.max_columns', 30): print(results_table(results))
     for name, r in results.items():
-        if notes := [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]: print(f'{name}: ' + '; '.join(notes))
+        notes = [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]
+        if notes: print(f'{name}: ' + '; '.join(notes))
 
 # %% ../nbs/08_evaluation.ipynb #6b7e5c35
 def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,

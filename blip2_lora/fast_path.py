@@ -44,8 +44,11 @@ def vision_cache(model, processor, names:list[str], images:Path, # image names, 
 
 class CachedCaptionCollator(CaptionCollator):
     "Training batches from cached vision outputs: each distinct image once, and the image of each caption."
-    def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int, cache:dict[str, torch.Tensor], pad_multiple:int=1):
-        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple); self.cache = cache
+    def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int,
+                 cache:dict[str, torch.Tensor], # image name -> vision encoder output (`vision_cache`)
+                 pad_multiple:int=1):
+        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple)
+        self.cache = cache
     def __call__(self, items:list[dict])->dict:
         names = [it['image'] for it in items]
         distinct = list(dict.fromkeys(names))
@@ -61,7 +64,8 @@ def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **
     q = m.qformer(query_embeds=m.query_tokens.expand(len(emb), -1, -1), encoder_hidden_states=emb,
                   encoder_attention_mask=torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device), return_dict=True)[0]
     feats = m.language_projection(q.to(emb.dtype))[image_index.to(emb.device)]
-    return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)}}
+    image_outputs = BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)
+    return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': image_outputs}}
 
 def cached_forward(model, **batch):
     "BLIP-2's forward on a batch of `CachedCaptionCollator`."
@@ -70,8 +74,10 @@ def cached_forward(model, **batch):
 # %% ../nbs/04_fast_path.ipynb #fd3a6c20
 class CaptionSampler(torch.utils.data.Sampler):
     "A seeded order of caption records per epoch: shuffled, with an image's captions together and/or runs sorted by length."
-    def __init__(self, records:list[dict], batch_size:int, seed:int=0, by_image:bool=True, by_length:bool=False, lengths:list[int]|None=None):
-        self.records, self.batch_size, self.seed, self.by_image, self.by_length, self.epoch = records, batch_size, seed, by_image, by_length, 0
+    def __init__(self, records:list[dict], batch_size:int, seed:int=0, by_image:bool=True, by_length:bool=False,
+                 lengths:list[int]|None=None): # caption lengths for `by_length` (default: words)
+        self.records, self.batch_size, self.seed, self.epoch = records, batch_size, seed, 0
+        self.by_image, self.by_length = by_image, by_length
         self.lengths = lengths or [len(r['caption'].split()) for r in records]
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __len__(self): return len(self.records)

@@ -33,11 +33,12 @@ def leaf_linear_names(model, scope:str)->list[str]:
 
 def check_lora_targets(model, lora:LoraSettings):
     "Raise if a target name matches no linear layer in its component."
-    for scope, key, names in (('qformer', 'qformer_targets', lora.qformer_targets), ('language_model', 'lm_targets', lora.lm_targets)):
+    for scope, key in (('qformer', 'qformer_targets'), ('language_model', 'lm_targets')):
+        names = getattr(lora, key)
         have = leaf_linear_names(model, scope)
         if (missing := [n for n in names if n not in have]):
             raise SettingsError(f"lora.{key}: {', '.join(missing)} match no module under {scope}.; "
-                             f"its linear layers are: {', '.join(have)}")
+                                f"its linear layers are: {', '.join(have)}")
 
 # %% ../nbs/03_lora.ipynb #d21d7446
 def lora_config(lora:LoraSettings)->LoraConfig:
@@ -74,7 +75,8 @@ def merge_adapter(model:PeftModel, folder:Path|str|None=None, s:Settings|None=No
     "The adapters merged into the base. A quantized base is reloaded in 16-bit from `folder` first."
     base = model.get_base_model()
     if getattr(base, 'is_loaded_in_8bit', False) or getattr(base, 'is_loaded_in_4bit', False):
-        if folder is None: raise ValueError('an 8-bit or 4-bit base cannot be merged in place: pass the adapter folder to reload it in 16-bit')
+        if folder is None:
+            raise ValueError('an 8-bit or 4-bit base cannot be merged in place: pass the adapter folder to reload it in 16-bit')
         print(f'The base is quantized: reloading {adapter_base(folder)} in bf16 to merge the adapter.')
         s = s or load_settings_json(folder)
         model, _ = load_adapter(folder, s, dtype='fp16' if s.model.dtype == 'fp16' else 'bf16')

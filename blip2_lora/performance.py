@@ -64,7 +64,8 @@ def resident_bytes(*objs)->int:
     total = 0
     for o in objs:
         if isinstance(o, torch.nn.Module): total += sum(t.nbytes for t in list(o.parameters()) + list(o.buffers()))
-        elif isinstance(o, torch.optim.Optimizer): total += sum(v.nbytes for st in o.state.values() for v in st.values() if torch.is_tensor(v))
+        elif isinstance(o, torch.optim.Optimizer):
+            total += sum(v.nbytes for st in o.state.values() for v in st.values() if torch.is_tensor(v))
     return total
 
 def _rss()->int: return int(open('/proc/self/statm').read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
@@ -305,7 +306,9 @@ def benchmark_cli(argv:list[str]|None=None):
                       overrides={'data.text_dir': f'{a.workdir}/synthetic', 'data.synthetic': True, 'data.image_dir': '',
                                  'run.runs_dir': f'{a.workdir}/runs', **parse_overrides(a.set)})
     ensure_synthetic(s)
-    path = tiny_base(s) if a.model == 'tiny' else random_blip2_opt_2_7b(f'{a.workdir}/opt-2.7b-random') if a.model == 'opt-2.7b-random' else a.model
+    if a.model == 'tiny': path = tiny_base(s)
+    elif a.model == 'opt-2.7b-random': path = random_blip2_opt_2_7b(f'{a.workdir}/opt-2.7b-random')
+    else: path = a.model
     res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
     Path(a.output).write_text(json.dumps(res, indent=1, default=str))
     if a.memory:

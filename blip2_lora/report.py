@@ -74,7 +74,9 @@ def plot_metrics(run:dict, metrics:list[str]=('BLEU-4', 'METEOR', 'ROUGE-L', 'CI
         v = np.array([100 * r['metrics'][m] for r in systems.values()])
         ci = np.array([[100 * x for x in r['intervals'][m]] for r in systems.values()])
         ax.bar(range(len(v)), v, color=colors, yerr=[v - ci[:, 0], ci[:, 1] - v], capsize=3)
-        ax.set_xticks(range(len(v)), list(systems), rotation=60, ha='right', fontsize=8); ax.set_title(m); ax.grid(axis='y', alpha=.3)
+        ax.set_xticks(range(len(v)), list(systems), rotation=60, ha='right', fontsize=8)
+        ax.set_title(m)
+        ax.grid(axis='y', alpha=.3)
     fig.tight_layout()
     return fig
 
@@ -87,8 +89,11 @@ def plot_diversity(run:dict):
         lengths = {int(k): v for k, v in r['diversity']['lengths'].items()}
         x = np.arange(0, max(lengths) + 2); n = sum(lengths.values())
         a1.step(x, [lengths.get(i, 0) / n for i in x], where='mid', label=name)
-    a1.set(xlabel='caption length (words)', ylabel='share of captions', title='caption length'); a1.legend(fontsize=7); a1.grid(alpha=.3)
-    d = pd.DataFrame({n: {'unique': 100 * r['diversity']['unique'], 'top-1': 100 * r['diversity']['top1_share']} for n, r in systems.items()}).T
+    a1.set(xlabel='caption length (words)', ylabel='share of captions', title='caption length')
+    a1.legend(fontsize=7)
+    a1.grid(alpha=.3)
+    shares = {n: {'unique': 100 * r['diversity']['unique'], 'top-1': 100 * r['diversity']['top1_share']} for n, r in systems.items()}
+    d = pd.DataFrame(shares).T
     d.plot.barh(ax=a2); a2.set(xlabel='% of captions', title='unique captions and the most frequent one'); a2.invert_yaxis()
     fig.tight_layout()
     return fig

@@ -46,7 +46,7 @@ class LossGuard(TrainerCallback):
         loss = (logs or {}).get('loss')
         if loss is not None and not math.isfinite(loss):
             raise DivergedError(f"training loss is {loss} (not finite) at step {state.global_step}: use bf16 "
-                                     f"(train.fp16 = false) or lower the learning rate (train.lr = {args.learning_rate:g})")
+                                f"(train.fp16 = false) or lower the learning rate (train.lr = {args.learning_rate:g})")
 
 # %% ../nbs/05_training.ipynb #20008365
 class TrainLog(TrainerCallback):
@@ -57,7 +57,8 @@ class TrainLog(TrainerCallback):
         self.t, self.step = time.perf_counter(), state.global_step
     def on_log(self, args, state, control, logs=None, **kw):
         if 'loss' in (logs or {}) and self.t is not None:
-            now, n = time.perf_counter(), (state.global_step - self.step) * args.train_batch_size * args.gradient_accumulation_steps * args.world_size
+            per_step = args.train_batch_size * args.gradient_accumulation_steps * args.world_size
+            now, n = time.perf_counter(), (state.global_step - self.step) * per_step
             state.log_history[-1]['samples_per_second'] = round(n / (now - self.t), 2)
             self.t, self.step = now, state.global_step
         if state.is_world_process_zero: self.path.write_text(json.dumps(log_rows(state.log_history), indent=0))
@@ -92,7 +93,8 @@ class CaptionTrainer(Trainer):
     def __init__(self, *args, sampler:CaptionSampler, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
     def _get_train_sampler(self, train_dataset=None): return self.caption_sampler
     def compute_loss(self, model, inputs, return_outputs=False, **kw):
-        return super().compute_loss(model, cached_inputs(model, **inputs) if 'image_embeds' in inputs else inputs, return_outputs, **kw)
+        if 'image_embeds' in inputs: inputs = cached_inputs(model, **inputs)
+        return super().compute_loss(model, inputs, return_outputs, **kw)
 
 # %% ../nbs/05_training.ipynb #7f73fb56
 def resume_checkpoint(folder:Path)->Path|None:
