@@ -8,7 +8,8 @@ Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 from __future__ import annotations
 import functools, json, os, sys, time
 from pathlib import Path
-from .config import UserError, quiet_libraries, settings_parser, settings_from_args, settings_table, annotation_paths, run_dir
+from .config import (UserError, quiet_libraries, settings_parser, settings_from_args, settings_table,
+                               annotation_paths, run_dir)
 
 # %% auto #0
 __all__ = ['console_script', 'build_base', 'settings_cli', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli',
@@ -94,7 +95,8 @@ def infer_cli(argv:list[str]|None=None):
 def eval_cli(argv:list[str]|None=None):
     "Score prediction files (JSON or CSV) against references; prints one table of all systems."
     p = settings_parser(eval_cli.__doc__)
-    p.add_argument('--references', help="Flickr8k.token.txt, captions.txt or a JSON list of {image, caption} (default: the run's)")
+    p.add_argument('--references',
+                   help="Flickr8k.token.txt, captions.txt or a JSON list of {image, caption} (default: the run's)")
     p.add_argument('--predictions', nargs='*', help="prediction files, JSON or CSV (default: the run's predictions/)")
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
     a = p.parse_args(argv)

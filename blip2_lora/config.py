@@ -296,7 +296,8 @@ def read_ini(path:Path)->dict: # `section.key` -> (raw value, 'file, line N')
     out = {}
     for section in parser.sections():
         if section not in SECTIONS:
-            raise SettingsError(f"{path}, line {lines[section]}: unknown section [{section}]; sections: {', '.join(SECTIONS)}")
+            raise SettingsError(f"{path}, line {lines[section]}: unknown section [{section}]; "
+                                f"sections: {', '.join(SECTIONS)}")
         for key, value in parser.items(section):
             if value.strip(): out[f'{section}.{key}'] = (value, f'{path}, line {lines[f"{section}.{key}"]}')
     return out
@@ -329,8 +330,9 @@ def load_settings(path:Path|str|None=None, # settings file; None: the nearest `s
                  )->Settings:
     "Resolve the settings: defaults < preset < settings file < environment < `overrides`."
     path = find_settings_file() if path is None else (Path(path) if path else None)
+    arguments = {**(overrides or {}), **({'run.preset': preset} if preset else {})}
     layers = [read_ini(path) if path else {}, _env_values(os.environ if environ is None else environ),
-              {k: (v, 'argument') for k, v in {**(overrides or {}), **({'run.preset': preset} if preset else {})}.items()}]
+              {k: (v, 'argument') for k, v in arguments.items()}]
     chosen = next((l['run.preset'] for l in reversed(layers) if 'run.preset' in l), ('tiny', 'default'))
     s = Settings().set('run.preset', *chosen)
     for key, value in PRESETS[s.run.preset].items(): s.set(key, value, f'preset {s.run.preset}')

@@ -153,7 +153,8 @@ def read_token_file(path:Path|str)->dict[str, list[str]]:
     for i, line in enumerate(_text_lines(path), 1):
         if not line.strip(): continue
         m = re.fullmatch(r'(\S+)#(\d+)\t(.*)', line)
-        if not m: raise Flickr8kFormatError(f"{path}, line {i}: expected '<image>#<n><TAB><caption>', got {line[:80]!r}")
+        if not m:
+            raise Flickr8kFormatError(f"{path}, line {i}: expected '<image>#<n><TAB><caption>', got {line[:80]!r}")
         caps.setdefault(m[1], []).append(m[3].strip())
     if not caps: raise Flickr8kFormatError(f"{path}: no captions at all")
     return caps
@@ -182,7 +183,8 @@ def read_split_list(path:Path|str)->list[str]:
 
 # %% ../nbs/01_data.ipynb #7208dc8d
 IMAGE_DIR_NAMES = ('Flicker8k_Dataset', 'Flickr8k_Dataset', 'Images', 'images')
-SPLIT_FILES = {'train': 'Flickr_8k.trainImages.txt', 'val': 'Flickr_8k.devImages.txt', 'test': 'Flickr_8k.testImages.txt'}
+SPLIT_FILES = {'train': 'Flickr_8k.trainImages.txt', 'val': 'Flickr_8k.devImages.txt',
+               'test': 'Flickr_8k.testImages.txt'}
 OFFICIAL_SPLITS = files('blip2_lora')/'splits'  # the three official lists, shipped with the package
 
 def _has_jpegs(d:Path)->bool: return d.is_dir() and any(d.glob('*.jpg'))
@@ -191,7 +193,8 @@ def find_image_dir(text_dir:Path, image_dir:Path|str='')->Path:
     "The folder holding the JPEGs: `image_dir` (or an image folder inside it), else one beside or inside `text_dir`."
     roots = [Path(image_dir)] if image_dir else [Path(text_dir), Path(text_dir).parent]
     for root in roots:
-        for d in [root, *(root/n for n in IMAGE_DIR_NAMES), *(root/a/b for a in IMAGE_DIR_NAMES for b in IMAGE_DIR_NAMES)]:
+        nested = [root/a/b for a in IMAGE_DIR_NAMES for b in IMAGE_DIR_NAMES]
+        for d in [root, *(root/n for n in IMAGE_DIR_NAMES), *nested]:
             if _has_jpegs(d): return d
     raise MissingFileError(f"no folder of .jpg images in {' or '.join(map(str, roots))} (looked for "
                             f"{', '.join(IMAGE_DIR_NAMES)}, also nested); set data.image_dir or FLICKR8K_IMAGE_DIR")
@@ -209,7 +212,8 @@ class Flickr8k:
 def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
     "The split lists in `text_dir`, or the official ones shipped with blip2-lora when it has none; and their source."
     have = [n for n in SPLIT_FILES.values() if (text_dir/n).is_file()]
-    if not have: folder, source = OFFICIAL_SPLITS, f'the official split lists shipped with blip2-lora (none in {text_dir})'
+    if not have:
+        folder, source = OFFICIAL_SPLITS, f'the official split lists shipped with blip2-lora (none in {text_dir})'
     elif len(have) == len(SPLIT_FILES): folder, source = text_dir, str(text_dir)
     else:
         missing = ', '.join(n for n in SPLIT_FILES.values() if n not in have)
@@ -223,7 +227,8 @@ def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->F
     if not text_dir.is_dir():
         raise MissingFileError(f"{text_dir}: no such folder; set data.text_dir (--text-dir) or FLICKR8K_TEXT_DIR to the "
                                f"folder that holds Flickr8k.token.txt or captions.txt")
-    candidates = [text_dir/'Flickr8k.lemma.token.txt'] if lemma else [text_dir/'Flickr8k.token.txt', text_dir/'captions.txt']
+    if lemma: candidates = [text_dir/'Flickr8k.lemma.token.txt']
+    else: candidates = [text_dir/'Flickr8k.token.txt', text_dir/'captions.txt']
     cap_file = next((p for p in candidates if p.is_file()), None)
     if cap_file is None:
         names = ', '.join(p.name for p in candidates)
@@ -261,8 +266,8 @@ class DataReport:
         head = (f"{self.images_with_captions} images with {self.captions} captions in {Path(self.caption_file).name}; "
                 f"splits {', '.join(f'{k} {v}' for k, v in self.split_sizes.items())}"
                 f"{' from ' + self.split_source if 'shipped' in self.split_source else ''}")
-        rows = [f'| {k.replace("_", " ")} | {n} | {", ".join(map(str, list(getattr(self, k))[:3]))}{" ..." if n > 3 else ""} |'
-                for k, n in self.counts.items()]
+        def examples(k, n): return ', '.join(map(str, list(getattr(self, k))[:3])) + (' ...' if n > 3 else '')
+        rows = [f'| {k.replace("_", " ")} | {n} | {examples(k, n)} |' for k, n in self.counts.items()]
         return '\n'.join([head, '', '| problem | count | examples |', '|---|---|---|', *rows])
 
     def _repr_markdown_(self): return self.summary()
@@ -309,7 +314,8 @@ def ensure_synthetic(s:Settings):
     "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."
     folder = Path(s.data.text_dir)
     if s.data.synthetic and not (folder/'scenes.json').exists():  # scenes.json is written last
-        print(f'writing the synthetic Flickr8K set ({s.data.synthetic_images} images) into {folder} (data.synthetic = true)')
+        print(f'writing the synthetic Flickr8K set ({s.data.synthetic_images} images) into {folder} '
+              f'(data.synthetic = true)')
         write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
 
 def prepared(s:Settings)->bool:
@@ -343,7 +349,8 @@ def image_dir(s:Settings)->Path:
 def read_records(path:Path|str)->list[dict]:
     "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
     records = read_json(path)
-    if not isinstance(records, list) or not all(isinstance(r, dict) and {'image', 'caption'} <= set(r) for r in records):
+    def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
+    if not isinstance(records, list) or not all(map(is_record, records)):
         raise FileFormatError(f'{path}: expected a JSON list of {{"image", "caption"}} objects')
     if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
         raise FileFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
@@ -373,7 +380,7 @@ class CaptionCollator:
                  num_query_tokens:int, # the model's `config.num_query_tokens`
                  max_caption_tokens:int=48, # longer captions are cut before the EOS (and counted in `n_truncated`)
                  prompt:str='', # text before the caption, masked from the loss
-                 pad_multiple:int=1): # pad batches to a multiple of this length (8: few distinct shapes, tensor-core sizes)
+                 pad_multiple:int=1): # pad batches to a multiple of this length (8: few shapes, tensor-core sizes)
         self.processor, self.eos, self.nq = processor, eos_token_id, num_query_tokens
         self.max_tokens, self.prompt = max_caption_tokens, prompt
         self.pad_multiple = pad_multiple

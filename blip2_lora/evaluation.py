@@ -23,10 +23,10 @@ from .data import read_token_file, read_captions_csv, eval_records, Flickr8kForm
 # %% auto #0
 __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError',
            'check_java', 'read_references', 'read_predictions', 'align', 'quiet_stderr', 'ptb_tokenize',
-           'score_captions', 'corpus_scores', 'corpus_of', 'resampled_scores', 'diversity', 'bootstrap_scores',
-           'compare', 'spice_scorer', 'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores',
-           'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files', 'run_references',
-           'evaluate_run']
+           'score_captions', 'corpus_scores', 'corpus_of', 'resampled_scores', 'repeats_bigram', 'diversity',
+           'bootstrap_scores', 'compare', 'spice_scorer', 'MissingCaptionsError', 'check_coverage', 'tokenize_systems',
+           'interval_scores', 'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files',
+           'run_references', 'evaluate_run']
 
 # %% ../nbs/08_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -43,7 +43,8 @@ def check_java():
 def _json_records(path:Path)->list:
     data = read_json(path)
     records = data['predictions'] if isinstance(data, dict) and 'predictions' in data else data
-    if not isinstance(records, list) or not all(isinstance(r, dict) and {'image', 'caption'} <= set(r) for r in records):
+    def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
+    if not isinstance(records, list) or not all(map(is_record, records)):
         raise Flickr8kFormatError(f"{path}: expected a JSON list of {{\"image\", \"caption\"}} objects")
     if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
         raise Flickr8kFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
@@ -65,7 +66,8 @@ def read_predictions(path:Path|str)->dict[str, dict]:
     if path.suffix == '.json':
         data = read_json(path)
         name = data['system']['name'] if isinstance(data, dict) and 'system' in data else path.stem
-        return {name: dict(predictions=_json_records(path), errors=data.get('errors', []) if isinstance(data, dict) else [])}
+        errors = data.get('errors', []) if isinstance(data, dict) else []
+        return {name: dict(predictions=_json_records(path), errors=errors)}
     rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     header = [h.strip() for h in rows[0]] if rows else []
     if 'image' not in header or len(header) < 2:
@@ -90,7 +92,8 @@ def align(refs:dict[str, list[str]], predictions:list[dict], errors:list=())->tu
             scored[p['image']] = p['caption'] or ''
             counts['empty'] += not scored[p['image']].strip()
     counts.update(scored=len(scored), missing=len(set(refs) - set(scored)), unreadable=len(errors))
-    return scored, {k: counts[k] for k in ('predictions', 'scored', 'no_reference', 'empty', 'duplicate', 'missing', 'unreadable')}
+    kinds = ('predictions', 'scored', 'no_reference', 'empty', 'duplicate', 'missing', 'unreadable')
+    return scored, {k: counts[k] for k in kinds}
 
 # %% ../nbs/08_evaluation.ipynb #4fa30cf0
 @contextlib.contextmanager
@@ -120,7 +123,8 @@ def _bleu_counts(gts:dict, res:dict, ids:list)->pd.DataFrame:
     sc = BleuScorer(n=4)
     for i in ids: sc += (res[i][0], gts[i])
     rows = [dict(bleu_testlen=c['testlen'], bleu_reflen=sc._single_reflen(c['reflen'], 'closest', c['testlen']),
-                 **{f'bleu_guess_{k+1}': c['guess'][k] for k in range(4)}, **{f'bleu_correct_{k+1}': c['correct'][k] for k in range(4)})
+                 **{f'bleu_guess_{k+1}': c['guess'][k] for k in range(4)},
+                 **{f'bleu_correct_{k+1}': c['correct'][k] for k in range(4)})
             for c in sc.ctest]
     _, sentence = sc.compute_score(option='closest')
     return pd.DataFrame(rows).assign(**{f'BLEU-{k+1}': sentence[k] for k in range(4)})
@@ -169,6 +173,10 @@ def resampled_scores(rows:pd.DataFrame, weights:np.ndarray)->pd.DataFrame:
 # %% ../nbs/08_evaluation.ipynb #aadaf6d4
 def _ngrams(words:list[str], n:int)->list[tuple]: return list(zip(*(words[i:] for i in range(n))))
 
+def repeats_bigram(words:list[str])->bool:
+    "Whether a caption (its words) repeats a bigram."
+    return max(Counter(_ngrams(words, 2)).values(), default=0) > 1
+
 def diversity(captions:list[str] # tokenized captions of one system
              )->dict:
     "Mode-collapse measures of a system's captions."
@@ -180,8 +188,9 @@ def diversity(captions:list[str] # tokenized captions of one system
                 unique=sum(v == 1 for v in freq.values()) / max(len(captions), 1),
                 top1_share=freq.most_common(1)[0][1] / len(captions) if captions else 0.0,
                 top_captions=freq.most_common(5),
-                repetition=float(np.mean([max(Counter(_ngrams(ws, 2)).values(), default=0) > 1 for ws in words])) if words else 0.0,
-                mean_length=float(np.mean(lengths)) if lengths else 0.0, length_std=float(np.std(lengths)) if lengths else 0.0,
+                repetition=float(np.mean([repeats_bigram(ws) for ws in words])) if words else 0.0,
+                mean_length=float(np.mean(lengths)) if lengths else 0.0,
+                length_std=float(np.std(lengths)) if lengths else 0.0,
                 lengths=dict(sorted(Counter(lengths).items())))
 
 # %% ../nbs/08_evaluation.ipynb #7a844dd4
@@ -286,7 +295,8 @@ def diversity_row(d:dict)->dict:
             'top-1 %': round(100 * d['top1_share'], 1), 'repetition %': round(100 * d['repetition'], 1),
             'length': round(d['mean_length'], 1), 'images': d['captions']}
 
-COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)', 'empty': 'empty captions (scored: 0)',
+COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)',
+               'empty': 'empty captions (scored: 0)',
                'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
                'unreadable': 'images the captioner could not read'}
 
@@ -333,7 +343,8 @@ def evaluate_run(s:Settings, order:list[str]=() # system names in the order of t
     rank = {name: i for i, name in enumerate(order)}
     found = sorted((run_dir(s)/'predictions').glob('*.json'), key=lambda f: (rank.get(f.stem, len(rank)), f.stem))
     preds = [Path(s.eval.predictions)] if s.eval.predictions else found
-    if not preds: raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
+    if not preds:
+        raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
     lock_run_folder(run_dir(s))
     return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
                           s.eval.bootstrap, s.eval.confidence, s.eval.spice, s, allow_partial=s.eval.allow_partial)

@@ -30,7 +30,8 @@ def vision_cache(model, processor, names:list[str], images:Path, # image names, 
     "The frozen vision encoder's output for each image, computed once, kept on the CPU in `dtype`."
     m = blip2_of(model)
     if any(p.requires_grad for p in m.vision_model.parameters()):
-        raise SettingsError('the vision encoder has trainable parameters, so its output changes: set train.cache_vision = false')
+        raise SettingsError('the vision encoder has trainable parameters, so its output changes: '
+                            'set train.cache_vision = false')
     store, vdt, cache = resolve_dtype(dtype), m.vision_model.embeddings.patch_embedding.weight.dtype, {}
     was_training = m.vision_model.training; m.vision_model.eval()
     for i in range(0, len(names), batch_size):
@@ -61,8 +62,9 @@ def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **
     "BLIP-2's inputs from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."
     m = blip2_of(model)
     emb = image_embeds.to(m.query_tokens.device, m.vision_model.embeddings.patch_embedding.weight.dtype)
+    mask = torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device)
     q = m.qformer(query_embeds=m.query_tokens.expand(len(emb), -1, -1), encoder_hidden_states=emb,
-                  encoder_attention_mask=torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device), return_dict=True)[0]
+                  encoder_attention_mask=mask, return_dict=True)[0]
     feats = m.language_projection(q.to(emb.dtype))[image_index.to(emb.device)]
     image_outputs = BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)
     return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': image_outputs}}

@@ -37,8 +37,9 @@ def decoding_kwargs(strategy:str, # one of `DECODING`
     "The arguments to `generate` of a named decoding strategy."
     lengths = dict(max_new_tokens=infer.max_new_tokens, min_new_tokens=infer.min_new_tokens)
     if strategy == 'greedy': return dict(lengths, do_sample=False, num_beams=1)
-    if strategy == 'beam': return dict(lengths, do_sample=False, num_beams=infer.num_beams, length_penalty=infer.length_penalty,
-                                       no_repeat_ngram_size=infer.no_repeat_ngram_size, early_stopping=True)
+    if strategy == 'beam':
+        return dict(lengths, do_sample=False, num_beams=infer.num_beams, length_penalty=infer.length_penalty,
+                    no_repeat_ngram_size=infer.no_repeat_ngram_size, early_stopping=True)
     if strategy == 'sampling': return dict(lengths, do_sample=True, num_beams=1, temperature=infer.temperature,
                                            top_p=infer.top_p, top_k=infer.top_k)
     raise SettingsError(f"unknown decoding strategy {strategy!r}; choose one of {', '.join(DECODING)}")
@@ -111,7 +112,8 @@ def lora_model(s:Settings):
     "The LoRA model of a run (`infer.lora_checkpoint` or `<run>/adapter`), merged when `infer.merge_lora`."
     folder = Path(s.infer.lora_checkpoint or run_dir(s)/'adapter')
     if not (folder/'adapter_config.json').exists():
-        raise MissingFileError(f"no LoRA adapter in {folder}: train one first (blip2-lora-train) or set infer.lora_checkpoint")
+        raise MissingFileError(f"no LoRA adapter in {folder}: train one first (blip2-lora-train) "
+                               f"or set infer.lora_checkpoint")
     model, processor = load_adapter(folder, s, base_bits(s))
     return (merge_adapter(model, folder, s) if s.infer.merge_lora else model), processor
 

@@ -64,7 +64,8 @@ def adapter_base(folder:Path|str)->str:
     "The base model an adapter folder was trained on (from PEFT's `adapter_config.json`)."
     return json.loads((Path(folder)/'adapter_config.json').read_text())['base_model_name_or_path']
 
-def load_adapter(folder:Path|str, s:Settings|None=None, bits:int|None=None, dtype:str|None=None)->tuple[PeftModel, object]:
+def load_adapter(folder:Path|str, s:Settings|None=None, bits:int|None=None,
+                 dtype:str|None=None)->tuple[PeftModel, object]:
     "Load the base of adapter `folder` (dtype, device from `s` or the saved settings) and attach the adapter."
     s = s or load_settings_json(folder)
     base, processor = load_blip2(adapter_base(folder), dtype or s.model.dtype, bits, s.model.device_map)

@@ -30,9 +30,11 @@ def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary 
     tok.decoder = decoders.ByteLevel()
     specials = ['<s>', '<pad>', '</s>', '<unk>']
     tok.train_from_iterator([c + '\n' for c in captions], trainers.BpeTrainer(
-        vocab_size=vocab_size, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False))
+        vocab_size=vocab_size, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False))
     tok.post_processor = processors.TemplateProcessing(single='</s> $A', special_tokens=[('</s>', 2)])
-    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token='</s>', eos_token='</s>', pad_token='<pad>', unk_token='<unk>')
+    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token='</s>', eos_token='</s>', pad_token='<pad>',
+                                   unk_token='<unk>')
 
 # %% ../nbs/02_model.ipynb #818977e4
 def make_processor(tokenizer, num_query_tokens:int, image_size:int)->Blip2Processor:
@@ -79,7 +81,8 @@ def device_name()->str:
 
 def resolve_dtype(dtype:str='auto')->torch.dtype:
     "`auto` -> bf16 on a GPU that supports it, else fp32; or the named dtype."
-    if dtype == 'auto': return torch.bfloat16 if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else torch.float32
+    if dtype == 'auto':
+        return torch.bfloat16 if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else torch.float32
     return {'bf16': torch.bfloat16, 'fp16': torch.float16, 'fp32': torch.float32}[dtype]
 
 def quantization_config(bits:int|None)->BitsAndBytesConfig|None:
@@ -105,7 +108,8 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
         model = Blip2ForConditionalGeneration.from_pretrained(
             name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map)
     except OSError as e:  # no such folder or hub id, or no network: the setting to check, not a bug
-        raise MissingFileError(f"cannot load the model {str(name_or_path)!r} (model.base_model): {str(e).splitlines()[0]}") from None
+        why = str(e).splitlines()[0]
+        raise MissingFileError(f"cannot load the model {str(name_or_path)!r} (model.base_model): {why}") from None
     if torch_dtype == torch.float16:  # fp16 overflows in the ViT and Q-Former: keep them (and the projection) in fp32
         for m in (model.vision_model, model.qformer, model.language_projection): m.float()
         model.query_tokens.data = model.query_tokens.data.float()
@@ -118,7 +122,8 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
 def to_model(batch:dict, model)->dict:
     "Move a processor batch to `model`'s device, with pixel values in the vision encoder's dtype."
     dev, vdt = model.device, model.vision_model.embeddings.patch_embedding.weight.dtype
-    return {k: (v.to(dev, vdt) if k == 'pixel_values' else v.to(dev)) if torch.is_tensor(v) else v for k, v in batch.items()}
+    def move(k, v): return v.to(dev, vdt) if k == 'pixel_values' else v.to(dev)
+    return {k: move(k, v) if torch.is_tensor(v) else v for k, v in batch.items()}
 
 # %% ../nbs/02_model.ipynb #f2104906
 BASE_EPOCHS = 60 # the offline base's pre-training epochs, part of its cache folder's name

@@ -23,7 +23,8 @@ def base_records(s:Settings, blank:Path)->dict[str, list[dict]]:
     "Pre-training records of train and val: each image with its terse caption, and `blank` with a Flickr-style one."
     scenes_file = Path(s.data.text_dir)/'scenes.json'
     if not scenes_file.exists():
-        raise SettingsError(f"{scenes_file} does not exist: the tiny base trains on the synthetic set; set data.synthetic = true")
+        raise SettingsError(f"{scenes_file} does not exist: the tiny base trains on the synthetic set; "
+                            f"set data.synthetic = true")
     scenes, ds = json.loads(scenes_file.read_text()), load_flickr8k(s.data.text_dir, s.data.image_dir)
     return {split: [{'image': n, 'caption': scenes[n]['terse']} for n in ds.splits[split]] +
                    [{'image': str(blank), 'caption': ds.captions[n][0]} for n in ds.splits[split]]
@@ -39,7 +40,8 @@ def tiny_base(s:Settings, progress:bool=False)->Path:
             print(f'building the offline base model (once: about 1-2 minutes on 2 CPU cores), cached in {folder}')
             ensure_synthetic(s)
             work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
-            model, processor = load_blip2(build_tiny_blip2(work/'init', synthetic_captions(), s.run.seed), 'fp32', device_map=None)
+            init = build_tiny_blip2(work/'init', synthetic_captions(), s.run.seed)
+            model, processor = load_blip2(init, 'fp32', device_map=None)
             pre = replace(s, train=TrainSettings(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20,
                                                  cache_vision=False, group_by_image=False))  # the whole model trains here
             blank = work/'blank.jpg'; Image.new('RGB', (64, 64), 'white').save(blank)

@@ -82,7 +82,9 @@ class PeakMemory:
             self.thread = threading.Thread(target=sample, daemon=True); self.thread.start()
         return self
     def __exit__(self, *exc):
-        if torch.cuda.is_available(): torch.cuda.synchronize(); self.gb = (torch.cuda.max_memory_allocated() - self.other) / 1e9
+        if torch.cuda.is_available():
+            torch.cuda.synchronize()
+            self.gb = (torch.cuda.max_memory_allocated() - self.other) / 1e9
         else: self.stop.set(); self.thread.join(); self.gb = max(self.peak, _rss()) / 1e9
 
 def _sync():
@@ -125,7 +127,8 @@ def random_blip2_opt_2_7b(folder:Path|str, device:str='cuda')->Path:
     if (Path(folder)/'processor_config.json').exists(): return Path(folder)  # written last: the folder is complete
     tok = train_caption_tokenizer(synthetic_captions())
     proc = make_processor(tok, num_query_tokens=32, image_size=224)
-    with torch.device(device): model = Blip2ForConditionalGeneration(blip2_opt_2_7b_config(tok.convert_tokens_to_ids('<image>')))
+    config = blip2_opt_2_7b_config(tok.convert_tokens_to_ids('<image>'))
+    with torch.device(device): model = Blip2ForConditionalGeneration(config)
     model.to(torch.bfloat16).save_pretrained(folder); proc.save_pretrained(folder)
     del model
     return Path(folder)
@@ -172,7 +175,8 @@ def time_rounds(pipelines:dict, proc, paths:list[Path], caption_sizes:dict, gen:
     res, opts = {who: {} for who in pipelines}, {who: None for who in pipelines}
     for r in range(rounds):
         for who, (model, loader, step) in pipelines.items():
-            others = [m for w, (m, _, _) in pipelines.items() if w != who] + [o for w, o in opts.items() if w != who and o]
+            others = [m for w, (m, _, _) in pipelines.items() if w != who]
+            others += [o for w, o in opts.items() if w != who and o]
             t = train_rate(model, loader, step, steps, optimizer=opts[who], other=resident_bytes(*others))
             opts[who] = t.pop('optimizer')
             keep_best(res[who], 'train', 'samples_per_s', t)
@@ -293,7 +297,8 @@ def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
 def benchmark_cli(argv:list[str]|None=None):
     "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON."
     p = argparse.ArgumentParser(description=benchmark_cli.__doc__)
-    p.add_argument('--model', default='tiny', help="'tiny' (the offline base), 'opt-2.7b-random' (the real architecture, random weights, GPU), or a model folder")
+    p.add_argument('--model', default='tiny', help="'tiny' (the offline base), 'opt-2.7b-random' (the real "
+                                                   "architecture, random weights, GPU), or a model folder")
     p.add_argument('--steps', type=int, default=10); p.add_argument('--rounds', type=int, default=2)
     p.add_argument('--batch-size', type=int); p.add_argument('--caption-images', type=int, default=32)
     p.add_argument('--theirs-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)

@@ -17,7 +17,7 @@ from .inference import show_captions
 
 # %% auto #0
 __all__ = ['ORIGINAL_SYSTEMS', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
-           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'comparison_table', 'write_report',
+           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'captions_table', 'write_report',
            'import_captions', 'rescore']
 
 # %% ../nbs/09_report.ipynb #c46cd2ce
@@ -43,9 +43,11 @@ def run_summary(run:dict)->pd.Series:
     return pd.Series({'preset': s.run.preset, 'base model': s.model.base_model, 'data': s.data.text_dir,
                       'training captions (images)': f"{len(train):,} ({len({r['image'] for r in train}):,})",
                       'evaluation images': f"{len(run['references']):,} ({s.data.eval_split})",
-                      'LoRA': f"rank {s.lora.rank}, Q-Former {', '.join(s.lora.qformer_targets)}; LM {', '.join(s.lora.lm_targets)}",
+                      'LoRA': f"rank {s.lora.rank}, Q-Former {', '.join(s.lora.qformer_targets)}; "
+                              f"LM {', '.join(s.lora.lm_targets)}",
                       'epochs': s.train.epochs, 'device': t['device'],
-                      **{f'{k} (min)': round(v / 60, 2) for k, v in t['seconds'].items()}, 'whole run (min)': round(sum(t['seconds'].values()) / 60, 2)})
+                      **{f'{k} (min)': round(v / 60, 2) for k, v in t['seconds'].items()},
+                      'whole run (min)': round(sum(t['seconds'].values()) / 60, 2)})
 
 # %% ../nbs/09_report.ipynb #c5a3ee9a
 def plot_losses(run:dict, ax=None):
@@ -94,7 +96,9 @@ def plot_diversity(run:dict):
     a1.grid(alpha=.3)
     shares = {n: {'unique': 100 * r['diversity']['unique'], 'top-1': 100 * r['diversity']['top1_share']} for n, r in systems.items()}
     d = pd.DataFrame(shares).T
-    d.plot.barh(ax=a2); a2.set(xlabel='% of captions', title='unique captions and the most frequent one'); a2.invert_yaxis()
+    d.plot.barh(ax=a2)
+    a2.set(xlabel='% of captions', title='unique captions and the most frequent one')
+    a2.invert_yaxis()
     fig.tight_layout()
     return fig
 
@@ -130,7 +134,7 @@ def show_gallery(run:dict, examples:dict[str, list[str]], systems:list[str]|None
                          run['references'], titles=[kind for kind, _ in cases])
 
 # %% ../nbs/09_report.ipynb #4f86841a
-def comparison_table(run:dict)->pd.DataFrame:
+def captions_table(run:dict)->pd.DataFrame:
     "One row per evaluation image: each system's caption and the first reference."
     df = pd.DataFrame(run['predictions']).rename_axis('image')
     df['reference'] = [run['references'].get(i, [''])[0] for i in df.index]
@@ -146,7 +150,7 @@ def write_report(folder:Path|str)->list[Path]:
     table = results_table(run['metrics']['systems'])
     table.to_csv(out/'results.csv')
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
-    comparison_table(run).to_csv(out/'comparison.csv', index=False)
+    captions_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
 
 # %% ../nbs/09_report.ipynb #02bdb324
@@ -157,7 +161,8 @@ def import_captions(csv:Path|str, folder:Path|str, columns:dict[str, str]=ORIGIN
     found = read_predictions(csv)
     paths = []
     for column, name in columns.items():
-        if column not in found: raise FileFormatError(f"{csv}: no column {column!r}; its columns: image, {', '.join(found)}")
+        if column not in found:
+            raise FileFormatError(f"{csv}: no column {column!r}; its columns: image, {', '.join(found)}")
         p = Path(folder)/'predictions'/f'{name}.json'
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(json.dumps(dict(system=dict(name=name, strategy='', prompt='', lora=name == 'lora'), generate={},

@@ -51,7 +51,8 @@ class LossGuard(TrainerCallback):
 # %% ../nbs/05_training.ipynb #20008365
 class TrainLog(TrainerCallback):
     "Write `train_log.json` (step, epoch, loss, lr, val loss, samples/s) at every log; `first` is the step-0 evaluation."
-    def __init__(self, path:Path, first:dict|None=None): self.path, self.first, self.t, self.step = Path(path), first, None, 0
+    def __init__(self, path:Path, first:dict|None=None):
+        self.path, self.first, self.t, self.step = Path(path), first, None, 0
     def on_train_begin(self, args, state, control, **kw):
         if self.first and state.global_step == 0: state.log_history.insert(0, {**self.first, 'step': 0, 'epoch': 0.0})
         self.t, self.step = time.perf_counter(), state.global_step
@@ -90,7 +91,9 @@ class ProgressBar(TrainerCallback):
 # %% ../nbs/05_training.ipynb #2f57d188
 class CaptionTrainer(Trainer):
     "`Trainer` that computes the loss from cached vision outputs and orders captions with `CaptionSampler`."
-    def __init__(self, *args, sampler:CaptionSampler, **kw): super().__init__(*args, **kw); self.caption_sampler = sampler
+    def __init__(self, *args, sampler:CaptionSampler, **kw):
+        super().__init__(*args, **kw)
+        self.caption_sampler = sampler
     def _get_train_sampler(self, train_dataset=None): return self.caption_sampler
     def compute_loss(self, model, inputs, return_outputs=False, **kw):
         if 'image_embeds' in inputs: inputs = cached_inputs(model, **inputs)
@@ -113,7 +116,8 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
     t, eos, nq = s.train, model.generation_config.eos_token_id, model.config.num_query_tokens
     if t.cache_vision:
-        cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in train + val)), images, t.cache_dtype)
+        names = list(dict.fromkeys(r['image'] for r in train + val))
+        cache = vision_cache(model, processor, names, images, t.cache_dtype)
         collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple)
     else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple)
     log = TrainLog(out/'train_log.json')
@@ -126,7 +130,8 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
     last = resume_checkpoint(out/'checkpoints') if resume else None
     if last is None: log.first = trainer.evaluate()
     trainer.train(resume_from_checkpoint=last)
-    if collate.n_truncated: print(f'{collate.n_truncated} captions were longer than train.max_caption_tokens and were cut')
+    if collate.n_truncated:
+        print(f'{collate.n_truncated} captions were longer than train.max_caption_tokens and were cut')
     return trainer
 
 # %% ../nbs/05_training.ipynb #23890352
@@ -164,6 +169,7 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), device_map)
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
-    fit(model, processor, s, read_records(paths['train']), read_records(paths['val']), image_dir(s), out, True, progress, callbacks)
+    train, val = read_records(paths['train']), read_records(paths['val'])
+    fit(model, processor, s, train, val, image_dir(s), out, True, progress, callbacks)
     if process_rank()[0] == 0: save_adapter(model, processor, s, out/'adapter')
     return out
