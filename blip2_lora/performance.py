@@ -19,8 +19,8 @@ from pycocoevalcap.bleu.bleu import Bleu
 from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
-from .data import (CaptionDataset, load_flickr8k, ensure_synthetic, image_dir, synthetic_captions, Scene,
-                             flickr_captions, terse_caption, caption_records)
+from .data import (CaptionDataset, CaptionCollator, load_flickr8k, ensure_synthetic, image_dir,
+                             synthetic_captions, Scene, flickr_captions, terse_caption, caption_records)
 from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, make_processor,
                               train_caption_tokenizer, device_name)
 from .lora import add_lora
@@ -32,8 +32,9 @@ from .evaluation import quiet_stderr
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'THEIR_BITS', 'OriginalCaptionDataset', 'original_step', 'our_step', 'resident_bytes', 'PeakMemory',
            'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2_opt_2_7b', 'peak_bf16_flops', 'step_flops',
-           'cached_loader', 'keep_best', 'time_rounds', 'add_mfu', 'benchmark', 'memory_check', 'ratio_table',
-           'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
+           'cached_loader', 'plain_loader', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'benchmark',
+           'memory_check', 'ratio_table', 'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect',
+           'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -165,6 +166,12 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
 
+def plain_loader(model, proc, s:Settings, records:list[dict], batch_size:int)->DataLoader:
+    "What a user would write with transformers and PEFT alone: the processor on every batch, padded to its longest caption."
+    collate = CaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
+                              s.train.max_caption_tokens)
+    return DataLoader(CaptionDataset(records, image_dir(s)), batch_size, shuffle=True, collate_fn=collate)
+
 def keep_best(res:dict, phase:str, rate:str, measured:dict):
     "Keep `measured` as `res[phase]` when its `rate` beats the one kept."
     if measured[rate] > res.get(phase, {rate: 0})[rate]: res[phase] = measured
@@ -196,11 +203,29 @@ def add_mfu(res:dict, pipelines:dict, batch_size:int):
         f = step_flops(model, step, next(iter(loader))) / batch_size
         res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
 
+def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)->list[dict]:
+    "Our training rate and peak memory at each batch size of `sizes`, alone on the machine."
+    cuda = torch.cuda.is_available()
+    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
+    model = add_lora(model, s.lora)
+    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
+    records = caption_records(ds, ds.splits['train'])
+    built, _ = cached_loader(model, proc, s, records, sizes[0])  # the vision cache, once
+    rows = []
+    for bs in sizes:
+        sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
+        loader = DataLoader(built.dataset, bs, sampler=sampler, collate_fn=built.collate_fn)
+        t = train_rate(model, loader, our_step, steps)
+        rows.append(dict(batch_size=bs, samples_per_s=t['samples_per_s'], peak_gb=t['peak_gb']))
+    return rows
+
 def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
-              n_ours:int=32, # images ours captions (in batches of `infer.batch_size`)
+              n_ours:int=32, # images ours (and the plain baseline) caption, in batches of `infer.batch_size`
               n_theirs:int=8, # images theirs captions (one at a time)
-              max_new_tokens:int|None=None, batch_size:int|None=None, log=lambda *a: print(*a, flush=True))->dict:
-    "Training and captioning rates, peak memory and (on a GPU) MFU of the original pipeline and ours, alternated."
+              max_new_tokens:int|None=None, batch_size:int|None=None, log=lambda *a: print(*a, flush=True),
+              plain:bool=True # also time the plain transformers + PEFT baseline
+             )->dict:
+    "Training and captioning rates, peak memory and (on a GPU) MFU of the original pipeline, ours (and plain), alternated."
     cuda = torch.cuda.is_available()
     dtype, bs, device = ('bf16' if cuda else 'fp32'), batch_size or s.train.batch_size, ('cuda' if cuda else 'cpu')
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
@@ -216,12 +241,18 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     gen = dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
     paths = [image_dir(s)/n for n in dict.fromkeys(r['image'] for r in records)]
     pipelines = {'ours': (ours, our_loader, our_step), 'theirs': (theirs, their_loader, original_step)}
-    res = time_rounds(pipelines, proc, paths, {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)},
-                      gen, steps, rounds, log)
+    sizes = {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)}
+    if plain:
+        simple = add_lora(load_blip2(model_path, dtype, None, device)[0], s.lora)
+        pipelines['plain'] = (simple, plain_loader(simple, proc, s, records, bs), original_step)
+        sizes['plain'] = (n_ours, s.infer.batch_size)
+    res = time_rounds(pipelines, proc, paths, sizes, gen, steps, rounds, log)
     train = res['ours']['train']
     train['effective_samples_per_s'] = len(records) / (len(records) / train['samples_per_s'] + cache_s * len(paths))
     res['ours']['vision_cache_s_per_image'] = cache_s
-    add_mfu(res, {'ours': pipelines['ours'], 'theirs': (ours, their_loader, original_step)}, bs)
+    flops = {'ours': pipelines['ours'], 'theirs': (ours, their_loader, original_step)}
+    if plain: flops['plain'] = (ours, pipelines['plain'][1], original_step)
+    add_mfu(res, flops, bs)
     res['device'] = device_name()
     t = s.train
     res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs,
@@ -260,6 +291,11 @@ def ratio_table(res:dict)->pd.DataFrame:
     if 'eval' in res: rows['evaluation, 2,000 images (s)'] = (res['eval']['pycocoevalcap_s'], res['eval']['evaluate_s'])
     df = pd.DataFrame(rows, index=['theirs', 'ours']).T
     df['ours/theirs'] = df.ours / df.theirs
+    if 'plain' in res:
+        pl = res['plain']
+        df.loc[df.index[:5], 'plain'] = [pl['train']['samples_per_s'], pl['train']['samples_per_s'], pl['train']['peak_gb'],
+                                         pl['caption']['images_per_s'], pl['caption']['peak_gb']]
+        df['ours/plain'] = df.ours / df.plain
     return df.round(3)
 
 # %% ../nbs/11_performance.ipynb #557f2ed4
@@ -305,6 +341,7 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--memory', action='store_true', help='also measure our training alone at batch 8 in bf16 and in 4-bit (GPU)')
     p.add_argument('--workdir', default='/tmp/blip2-lora-bench'); p.add_argument('--output', default='benchmark.json')
     p.add_argument('--set', nargs='*', metavar='SECTION.KEY=VALUE', help='settings to change, e.g. train.pad_multiple=1')
+    p.add_argument('--sweep', nargs='*', type=int, default=[], help='also time our training alone at these batch sizes')
     a = p.parse_args(argv)
     quiet_libraries()
     s = load_settings('', 'opt-2.7b' if a.model != 'tiny' else 'tiny', environ={},
@@ -319,6 +356,9 @@ def benchmark_cli(argv:list[str]|None=None):
     if a.memory:
         res['memory_gb'] = {'bf16, batch 8': memory_check(s, path, None), '4-bit, batch 8': memory_check(s, path, 4)}
         Path(a.output).write_text(json.dumps(res, indent=1, default=str))
-    print(res['device']); print(ratio_table(res)); print(res.get('memory_gb', ''))
+    if a.sweep:
+        res['sweep'] = batch_sweep(s, path, a.sweep, a.steps)
+        Path(a.output).write_text(json.dumps(res, indent=1, default=str))
+    print(res['device']); print(ratio_table(res)); print(res.get('memory_gb', '')); print(res.get('sweep', ''))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()
