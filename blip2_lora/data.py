@@ -21,7 +21,7 @@ __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NA
            'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
            'find_image_dir', 'Flickr8k', 'split_lists', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
            'caption_records', 'split_records', 'ensure_synthetic', 'prepared', 'prepare_flickr8k', 'image_dir',
-           'read_records', 'eval_records', 'CaptionDataset', 'CaptionCollator']
+           'checked_records', 'read_records', 'eval_records', 'CaptionDataset', 'CaptionCollator']
 
 # %% ../nbs/01_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -346,15 +346,18 @@ def image_dir(s:Settings)->Path:
     "The image folder of the data the settings name."
     return find_image_dir(s.data.text_dir, s.data.image_dir)
 
-def read_records(path:Path|str)->list[dict]:
-    "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
-    records = read_json(path)
+def checked_records(records, path:Path|str)->list[dict]:
+    "`records` if they are a list of `{image, caption}` with string captions, else a `FileFormatError` naming `path`."
     def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
     if not isinstance(records, list) or not all(map(is_record, records)):
         raise FileFormatError(f'{path}: expected a JSON list of {{"image", "caption"}} objects')
     if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
         raise FileFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
     return records
+
+def read_records(path:Path|str)->list[dict]:
+    "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
+    return checked_records(read_json(path), path)
 
 def eval_records(s:Settings)->list[dict]:
     "Reference records of the evaluation images: the test split, or val + test."

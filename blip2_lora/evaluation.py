@@ -18,7 +18,7 @@ from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
 from .config import (Settings, UserError, MissingFileError, settings_dict, run_dir, read_text, read_json,
                                lock_run_folder)
-from .data import read_token_file, read_captions_csv, eval_records, Flickr8kFormatError
+from .data import read_token_file, read_captions_csv, eval_records, checked_records, Flickr8kFormatError
 
 # %% auto #0
 __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRICS', 'COUNT_NOTES', 'JavaMissingError',
@@ -42,13 +42,7 @@ def check_java():
 # %% ../nbs/08_evaluation.ipynb #92436fe0
 def _json_records(path:Path)->list:
     data = read_json(path)
-    records = data['predictions'] if isinstance(data, dict) and 'predictions' in data else data
-    def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
-    if not isinstance(records, list) or not all(map(is_record, records)):
-        raise Flickr8kFormatError(f"{path}: expected a JSON list of {{\"image\", \"caption\"}} objects")
-    if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
-        raise Flickr8kFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
-    return records
+    return checked_records(data['predictions'] if isinstance(data, dict) and 'predictions' in data else data, path)
 
 def read_references(path:Path|str)->dict[str, list[str]]:
     "Reference captions per image from a token file, a `captions.txt` or a JSON list of `{image, caption}`."
