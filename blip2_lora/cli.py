@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools, json, os, sys, time
 from pathlib import Path
 from .config import (UserError, quiet_libraries, settings_parser, settings_from_args, settings_table,
-                               annotation_paths, run_dir)
+                               annotation_paths, run_dir, TINY_BASES)
 
 # %% auto #0
 __all__ = ['console_script', 'build_base', 'settings_cli', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli',
@@ -35,7 +35,7 @@ def console_script(main):
 # %% ../nbs/10_cli.ipynb #b93b6e54
 def build_base(s, progress:bool=True):
     "Build the offline base first when the settings use it and it is not cached yet (it says so)."
-    if s.model.base_model == 'tiny':
+    if s.model.base_model in TINY_BASES:
         from blip2_lora.offline_base import tiny_base
         tiny_base(s, progress)
 
@@ -132,7 +132,7 @@ def run_experiment(s, overwrite:bool=False, progress:bool=False)->Path:
     from blip2_lora.evaluation import evaluate_run
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
              'evaluate': lambda: evaluate_run(s, [x.name for x in systems(s)])}
-    if s.model.base_model == 'tiny' and not (tiny_base_folder(s)/'model.safetensors').exists():
+    if s.model.base_model in TINY_BASES and not (tiny_base_folder(s)/'model.safetensors').exists():
         steps = {'base_build': lambda: build_base(s, progress), **steps}
     path = run_dir(s)/'timings.json'
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'POSITIVE', 'FRACTIONS', 'RUN_NAME', 'ENV_SWITCHES',
-           'TRAINING_KEYS', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings',
-           'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types', 'parse_value',
-           'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
+__all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'TINY_BASES', 'ENV_NAMES', 'POSITIVE', 'FRACTIONS', 'RUN_NAME',
+           'ENV_SWITCHES', 'TRAINING_KEYS', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
+           'TrainSettings', 'InferSettings', 'EvalSettings', 'env_names', 'UserError', 'SettingsError', 'field_types',
+           'parse_value', 'Settings', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'device_problem',
            'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'load_settings', 'settings_table',
            'environ_without_settings', 'settings_dict', 'save_settings', 'load_settings_json', 'run_dir',
            'annotation_paths', 'RunFolderError', 'changed_keys', 'lock_run_folder', 'parse_overrides',
@@ -24,7 +24,7 @@ __all__ = ['SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'ENV_NAMES', 'POSITIVE', 'F
 @dataclass
 class RunSettings:
     "Which preset, where run folders go, the seed."
-    preset:str='tiny' # `tiny` (offline, CPU) or `opt-2.7b` (the real experiment)
+    preset:str='tiny' # `tiny` or `tiny-t5` (offline, CPU), `opt-2.7b` or `flan-t5-xl` (the real experiment)
     name:str='' # run name; artifacts go to `<runs_dir>/<name>/` (empty: the preset's name)
     runs_dir:str='runs' # folder that holds all run folders
     seed:int=0 # seed for data order, LoRA init, dropout and sampling
@@ -47,7 +47,7 @@ class DataSettings:
 @dataclass
 class ModelSettings:
     "The base model and how it is loaded."
-    base_model:str='' # hub id, local folder, or `tiny`
+    base_model:str='' # hub id, local folder, or an offline base: `tiny` (OPT) or `tiny-t5`
     processor_path:str='' # empty: same as `base_model`
     dtype:str='auto' # auto, bf16, fp16 or fp32
     load_in_8bit:bool=False # LLM.int8 language model
@@ -134,6 +134,11 @@ PRESETS = {
                  'model.base_model': 'Salesforce/blip2-opt-2.7b', 'train.epochs': 3.0, 'train.batch_size': 8,
                  'train.lr': 1e-4, 'train.save_steps': 500, 'infer.batch_size': 32, 'infer.max_new_tokens': 30},
 }
+PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model': 'tiny-t5',
+                                        'lora.lm_targets': ['q', 'v', 'o', 'wi_0', 'wi_1', 'wo']}
+PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'model.base_model': 'Salesforce/blip2-flan-t5-xl',
+                                               'lora.lm_targets': ['q', 'v']}
+TINY_BASES = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` values that name an offline base -> its language model
 
 # %% ../nbs/00_config.ipynb #5402a34b
 ENV_NAMES = {'data.text_dir': 'FLICKR8K_TEXT_DIR', 'data.image_dir': 'FLICKR8K_IMAGE_DIR',

@@ -382,38 +382,51 @@ class CaptionCollator:
                  eos_token_id:int, # the token the model ends captions with (`model.generation_config.eos_token_id`)
                  num_query_tokens:int, # the model's `config.num_query_tokens`
                  max_caption_tokens:int=48, # longer captions are cut before the EOS (and counted in `n_truncated`)
-                 prompt:str='', # text before the caption, masked from the loss
-                 pad_multiple:int=1): # pad batches to a multiple of this length (8: few shapes, tensor-core sizes)
+                 prompt:str='', # text before the caption (OPT) or after the image in the encoder (T5); never a target
+                 pad_multiple:int=1, # pad batches to a multiple of this length (8: few shapes, tensor-core sizes)
+                 encoder_decoder:bool=False): # T5: the caption is the decoder's target, not part of the input
         self.processor, self.eos, self.nq = processor, eos_token_id, num_query_tokens
         self.max_tokens, self.prompt = max_caption_tokens, prompt
-        self.pad_multiple = pad_multiple
+        self.pad_multiple, self.encoder_decoder = pad_multiple, encoder_decoder
         tok = processor.tokenizer
         self.image_id, self.pad_id = tok.convert_tokens_to_ids(processor.image_token.content), tok.pad_token_id
         self.n_prefix = len(tok(prompt).input_ids) if prompt else 1  # BOS (+ prompt)
         self.n_truncated = 0
 
     def texts(self, items:list[dict])->list[str]:
-        "The text of each item: the prompt (if any) and the caption."
+        "The input text of each item: the prompt (if any) and the caption; for an encoder-decoder, the prompt alone."
+        if self.encoder_decoder: return [self.prompt] * len(items)
         return [(self.prompt + ' ' if self.prompt else '') + it['caption'] for it in items]
 
     def __call__(self, items:list[dict])->dict:
         enc = self.processor(images=[it['image'] for it in items], text=self.texts(items))
-        return self.pad(enc['input_ids']) | {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values']))}
+        return self.tokens(enc['input_ids'], items) | {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values']))}
+
+    def tokens(self, id_rows:list[list[int]], items:list[dict])->dict:
+        "Input ids, attention mask and labels from the input rows (with image tokens) and the captions of `items`."
+        if (bad := next((r for r in id_rows if sum(i == self.image_id for i in r) != self.nq), None)):
+            raise ValueError(f"a row has {sum(i == self.image_id for i in bad)} image tokens, the model expects "
+                             f"num_query_tokens={self.nq}: set processor.num_query_tokens from the model config (load_blip2 does)")
+        if not self.encoder_decoder: return self.pad(id_rows)
+        captions = self.processor.tokenizer([it['caption'] for it in items], add_special_tokens=False).input_ids
+        inputs = self.padded(id_rows, self.pad_id)
+        return inputs | {'labels': self.padded([self.cut(c, self.max_tokens) for c in captions], -100)['input_ids']}
+
+    def cut(self, ids:list[int], keep:int)->list[int]:
+        "The first `keep` tokens of `ids` and the EOS; a cut is counted in `n_truncated`."
+        self.n_truncated += len(ids) > keep
+        return ids[:keep] + [self.eos]
+
+    def padded(self, rows:list[list[int]], value:int)->dict:
+        "`rows` padded on the right with `value` to a multiple of `pad_multiple`, and their attention mask."
+        width = -(-max(map(len, rows)) // self.pad_multiple) * self.pad_multiple
+        ids, attention = torch.full((len(rows), width), value), torch.zeros(len(rows), width, dtype=torch.long)
+        for i, r in enumerate(rows): ids[i, :len(r)], attention[i, :len(r)] = torch.tensor(r), 1
+        return {'input_ids': ids, 'attention_mask': attention}
 
     def pad(self, id_rows:list[list[int]])->dict:
-        "Check the image tokens, cut long captions, end each with the EOS, pad on the right and mask the labels."
-        nq, rows = self.nq, []
-        for ids in id_rows:
-            if (n := sum(i == self.image_id for i in ids)) != nq:
-                raise ValueError(f"a row has {n} image tokens, the model expects num_query_tokens={nq}: "
-                                 f"set processor.num_query_tokens from the model config (load_blip2 does)")
-            keep = nq + self.n_prefix + self.max_tokens
-            self.n_truncated += len(ids) > keep
-            rows.append(ids[:keep] + [self.eos])
-        width = -(-max(map(len, rows)) // self.pad_multiple) * self.pad_multiple
-        input_ids = torch.full((len(rows), width), self.pad_id)
-        attention = torch.zeros_like(input_ids)
-        for i, r in enumerate(rows): input_ids[i, :len(r)], attention[i, :len(r)] = torch.tensor(r), 1
-        labels = input_ids.masked_fill(attention == 0, -100)
-        labels[:, :nq + self.n_prefix] = -100
-        return {'input_ids': input_ids, 'attention_mask': attention, 'labels': labels}
+        "Decoder-only rows: cut long captions, end each with the EOS, pad, and mask all but the caption in the labels."
+        out = self.padded([self.cut(ids, self.nq + self.n_prefix + self.max_tokens) for ids in id_rows], self.pad_id)
+        labels = out['input_ids'].masked_fill(out['attention_mask'] == 0, -100)
+        labels[:, :self.nq + self.n_prefix] = -100
+        return out | {'labels': labels}

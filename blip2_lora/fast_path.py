@@ -47,14 +47,15 @@ class CachedCaptionCollator(CaptionCollator):
     "Training batches from cached vision outputs: each distinct image once, and the image of each caption."
     def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int,
                  cache:dict[str, torch.Tensor], # image name -> vision encoder output (`vision_cache`)
-                 pad_multiple:int=1):
-        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple)
+                 pad_multiple:int=1, encoder_decoder:bool=False):
+        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple,
+                         encoder_decoder=encoder_decoder)
         self.cache = cache
     def __call__(self, items:list[dict])->dict:
         names = [it['image'] for it in items]
         distinct = list(dict.fromkeys(names))
         ids = self.processor.tokenizer(self.texts(items)).input_ids
-        return self.pad([[self.image_id] * self.nq + r for r in ids]) | {
+        return self.tokens([[self.image_id] * self.nq + r for r in ids], items) | {
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
 

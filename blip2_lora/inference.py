@@ -50,7 +50,7 @@ class System:
     "One captioning system: a model (base or LoRA), a decoding strategy and a prompt."
     name:str
     strategy:str='greedy' # one of `DECODING`
-    prompt:str='' # text the caption continues (sliced off the output)
+    prompt:str='' # text the caption continues (OPT), or the encoder reads after the image (T5)
     lora:bool=False # caption with the LoRA adapters
 
 def prompt_name(prompt:str)->str:

@@ -10,12 +10,12 @@ import json, re
 from pathlib import Path
 import torch
 from .config import Settings, LoraSettings, SettingsError, save_settings, load_settings_json
-from .model import load_blip2
+from .model import load_blip2, component_of
 from peft import LoraConfig, PeftModel, get_peft_model, prepare_model_for_kbit_training
 
 # %% auto #0
-__all__ = ['lora_target_regex', 'leaf_linear_names', 'check_lora_targets', 'lora_config', 'add_lora', 'save_adapter',
-           'adapter_base', 'load_adapter', 'merge_adapter']
+__all__ = ['lora_target_regex', 'leaf_linear_names', 'check_lora_targets', 'lora_config', 'add_lora', 'lora_modules_by_block',
+           'save_adapter', 'adapter_base', 'load_adapter', 'merge_adapter']
 
 # %% ../nbs/03_lora.ipynb #9366cb3f
 def lora_target_regex(lora:LoraSettings)->str:
@@ -52,6 +52,18 @@ def add_lora(model, lora:LoraSettings)->PeftModel:
     if getattr(model, 'is_loaded_in_8bit', False) or getattr(model, 'is_loaded_in_4bit', False):
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
     return get_peft_model(model, lora_config(lora))
+
+# %% ../nbs/03_lora.ipynb #0e45db61
+def lora_modules_by_block(model)->dict[str, int]:
+    "How many modules carry LoRA adapters in each kind of block: component, then (in T5) encoder/decoder attention."
+    kinds = {'.EncDecAttention.': 'decoder cross-attention', 'decoder.block.': 'decoder self-attention',
+             'encoder.block.': 'encoder self-attention'}
+    counts = {}
+    for n, m in model.named_modules():
+        if not hasattr(m, 'lora_A'): continue
+        where = next((v for k, v in kinds.items() if k in n), component_of(n))
+        counts[where] = counts.get(where, 0) + 1
+    return counts
 
 # %% ../nbs/03_lora.ipynb #c76689cf
 def save_adapter(model:PeftModel, processor, s:Settings, folder:Path|str)->Path:

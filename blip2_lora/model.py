@@ -13,28 +13,32 @@ from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, pr
 from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil,
                           BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor)
 from transformers.utils import logging as hf_logging
-from .config import Settings, MissingFileError
+from .config import Settings, MissingFileError, TINY_BASES
 
 # %% auto #0
-__all__ = ['VISION_SIDE', 'BASE_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_blip2_config',
-           'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2', 'to_model',
-           'tiny_base_folder', 'base_model_path', 'base_bits', 'generate_captions', 'component_of', 'param_table',
-           'blip2_opt_2_7b_config', 'meta_model']
+__all__ = ['VISION_SIDE', 'BASE_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
+           'tiny_blip2_config', 'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
+           'to_model', 'tiny_base_folder', 'base_model_path', 'base_bits', 'is_encoder_decoder', 'generate_captions',
+           'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config']
 
 # %% ../nbs/02_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
-                            vocab_size:int=400)->PreTrainedTokenizerFast:
-    "A byte-level BPE tokenizer with OPT's conventions, trained on `captions`."
+                            vocab_size:int=400,
+                            backbone:str='opt' # whose special tokens: `opt` or `t5`
+                           )->PreTrainedTokenizerFast:
+    "A byte-level BPE tokenizer with OPT's or T5's special tokens, trained on `captions`."
+    t5 = backbone == 't5'
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    specials = ['<s>', '<pad>', '</s>', '<unk>']
-    tok.train_from_iterator([c + '\n' for c in captions], trainers.BpeTrainer(
+    specials = ['<pad>', '</s>', '<unk>'] if t5 else ['<s>', '<pad>', '</s>', '<unk>']
+    tok.train_from_iterator([c if t5 else c + '\n' for c in captions], trainers.BpeTrainer(
         vocab_size=vocab_size, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False))
-    tok.post_processor = processors.TemplateProcessing(single='</s> $A', special_tokens=[('</s>', 2)])
-    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token='</s>', eos_token='</s>', pad_token='<pad>',
-                                   unk_token='<unk>')
+    eos = ('</s>', specials.index('</s>'))
+    tok.post_processor = processors.TemplateProcessing(single='$A </s>' if t5 else '</s> $A', special_tokens=[eos])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='</s>', pad_token='<pad>', unk_token='<unk>',
+                                   **({} if t5 else {'bos_token': '</s>'}))
 
 # %% ../nbs/02_model.ipynb #818977e4
 def make_processor(tokenizer, num_query_tokens:int, image_size:int)->Blip2Processor:
@@ -43,29 +47,39 @@ def make_processor(tokenizer, num_query_tokens:int, image_size:int)->Blip2Proces
                           num_query_tokens=num_query_tokens)
 
 # %% ../nbs/02_model.ipynb #68d9fd1b
+def tiny_text_config(backbone:str, vocab_size:int, eos_token_id:int, hidden:int)->dict:
+    "The language model of the tiny BLIP-2: a two-layer OPT, or a T5 with two encoder and two decoder blocks."
+    if backbone == 't5':
+        return dict(model_type='t5', vocab_size=vocab_size, d_model=hidden, d_kv=hidden // 4, d_ff=2 * hidden, num_layers=2,
+                    num_decoder_layers=2, num_heads=4, feed_forward_proj='gated-gelu', decoder_start_token_id=0,
+                    eos_token_id=eos_token_id, pad_token_id=0)
+    return dict(model_type='opt', vocab_size=vocab_size, hidden_size=hidden, ffn_dim=4 * hidden, num_hidden_layers=2,
+                num_attention_heads=4, word_embed_proj_dim=hidden, max_position_embeddings=128, bos_token_id=2,
+                eos_token_id=eos_token_id, pad_token_id=1)
+
 def tiny_blip2_config(vocab_size:int, image_token_id:int, eos_token_id:int, num_query_tokens:int=8,
-                      image_size:int=64, hidden:int=96)->Blip2Config:
-    "A small BLIP-2 OPT configuration with the real model's structure."
+                      image_size:int=64, hidden:int=96, backbone:str='opt')->Blip2Config:
+    "A small BLIP-2 configuration with the real model's structure and an OPT or T5 language model."
     return Blip2Config(
         vision_config=dict(hidden_size=hidden, intermediate_size=2 * hidden, num_hidden_layers=2, num_attention_heads=4,
                            image_size=image_size, patch_size=16),
         qformer_config=dict(hidden_size=hidden, intermediate_size=2 * hidden, num_hidden_layers=2, num_attention_heads=4,
                             encoder_hidden_size=hidden, cross_attention_frequency=1, vocab_size=vocab_size),
-        text_config=dict(model_type='opt', vocab_size=vocab_size, hidden_size=hidden, ffn_dim=4 * hidden,
-                         num_hidden_layers=2, num_attention_heads=4, word_embed_proj_dim=hidden,
-                         max_position_embeddings=128, bos_token_id=2, eos_token_id=eos_token_id, pad_token_id=1),
+        text_config=tiny_text_config(backbone, vocab_size, eos_token_id, hidden),
         num_query_tokens=num_query_tokens, image_token_index=image_token_id)
 
 # %% ../nbs/02_model.ipynb #8d110d81
 def build_tiny_blip2(folder:Path|str, # where to save the model and its processor
                      captions:list[str], # the text its tokenizer learns (the synthetic set's: `synthetic_captions`)
-                     seed:int=0)->Path:
+                     seed:int=0, backbone:str='opt' # the language model: `opt` or `t5`
+                    )->Path:
     "Build an untrained tiny BLIP-2 and its processor into `folder` with `save_pretrained`."
     torch.manual_seed(seed)
-    tok = train_caption_tokenizer(captions)
+    tok = train_caption_tokenizer(captions, backbone=backbone)
     proc = make_processor(tok, num_query_tokens=8, image_size=64)
-    cfg = tiny_blip2_config(len(tok), tok.convert_tokens_to_ids('<image>'), tok.convert_tokens_to_ids('Ċ'))
-    model = Blip2ForConditionalGeneration(cfg)
+    eos = tok.eos_token_id if backbone == 't5' else tok.convert_tokens_to_ids('Ċ')  # OPT's captions end in "\n"
+    model = Blip2ForConditionalGeneration(tiny_blip2_config(len(tok), tok.convert_tokens_to_ids('<image>'), eos,
+                                                            backbone=backbone))
     hf_logging.disable_progress_bar()
     model.save_pretrained(folder)
     proc.save_pretrained(folder)
@@ -129,15 +143,17 @@ def to_model(batch:dict, model)->dict:
 BASE_EPOCHS = 60 # the offline base's pre-training epochs, part of its cache folder's name
 
 def tiny_base_folder(s:Settings)->Path:
-    "Where the offline base for the synthetic set of `s` is cached."
-    return Path(s.run.cache_dir).expanduser()/f'tiny-base-{s.data.synthetic_images}-seed{s.run.seed}-e{BASE_EPOCHS}'
+    "Where the offline base (`model.base_model`: `tiny` or `tiny-t5`) for the synthetic set of `s` is cached."
+    name = f'{s.model.base_model}-base-{s.data.synthetic_images}-seed{s.run.seed}-e{BASE_EPOCHS}'
+    return Path(s.run.cache_dir).expanduser()/name
 
 def base_model_path(s:Settings)->str:
-    "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline base for `tiny`."
-    if s.model.base_model != 'tiny': return s.model.base_model
+    "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline base."
+    if s.model.base_model not in TINY_BASES: return s.model.base_model
     if not (tiny_base_folder(s)/'model.safetensors').exists():
-        raise MissingFileError(f"the offline base (model.base_model = tiny) is not built in {tiny_base_folder(s)}: the console "
-                               f"scripts build it (blip2-lora-run, blip2-lora-train), or call offline_base.tiny_base(settings)")
+        raise MissingFileError(f"the offline base (model.base_model = {s.model.base_model}) is not built in {tiny_base_folder(s)}: "
+                               f"the console scripts build it (blip2-lora-run, blip2-lora-train), or call "
+                               f"offline_base.tiny_base(settings)")
     return str(tiny_base_folder(s))
 
 def base_bits(s:Settings)->int|None:
@@ -145,15 +161,20 @@ def base_bits(s:Settings)->int|None:
     return 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
 
 # %% ../nbs/02_model.ipynb #41263043
+def is_encoder_decoder(model)->bool:
+    "Whether BLIP-2 `model` (or a PEFT wrapper of it) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
+    return not model.config.use_decoder_only_language_model
+
 @torch.no_grad()
 def generate_captions(model, processor, images:list, # PIL images, one batch
-                      prompt:str='', # text the caption continues
+                      prompt:str='', # text the caption continues (OPT), or the encoder reads after the image (T5)
                       **generate_kwargs # passed to `generate`: `max_new_tokens`, `num_beams`, ...
                      )->list[str]:
-    "Captions of one batch: left-padded input, the input tokens sliced off the output, special tokens removed."
+    "Captions of one batch: left-padded input, only the new tokens kept, special tokens removed."
     inputs = to_model(processor(images=images, text=[prompt] * len(images), padding=True, return_tensors='pt'), model)
     out = model.generate(**inputs, **generate_kwargs)
-    return [c.strip() for c in processor.batch_decode(out[:, inputs['input_ids'].shape[1]:], skip_special_tokens=True)]
+    new = out if is_encoder_decoder(model) else out[:, inputs['input_ids'].shape[1]:]
+    return [c.strip() for c in processor.batch_decode(new, skip_special_tokens=True)]
 
 # %% ../nbs/02_model.ipynb #0fb06134
 COMPONENTS = {'vision': 'vision_model.', 'Q-Former': 'qformer.', 'query tokens': 'query_tokens',
@@ -189,6 +210,24 @@ def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>
                          bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True),
         num_query_tokens=32, image_token_index=image_token_index)
 
-def meta_model(config:Blip2Config)->Blip2ForConditionalGeneration:
+def meta_model(config:Blip2Config, 
+               separate_lm_head:bool=False # give the LM its own output head, as loading a Flan-T5 checkpoint does
+              )->Blip2ForConditionalGeneration:
     "BLIP-2 built from `config` on the meta device: parameter shapes, no memory."
-    with torch.device('meta'): return Blip2ForConditionalGeneration(config)
+    with torch.device('meta'):
+        model = Blip2ForConditionalGeneration(config)
+        lm = model.language_model
+        if separate_lm_head: lm.lm_head.weight = torch.nn.Parameter(torch.empty_like(lm.get_input_embeddings().weight))
+    return model
+
+# %% ../nbs/02_model.ipynb #375de5ed
+def blip2_flan_t5_xl_config(image_token_index:int=32100 # the processor's `<image>` token id
+                           )->Blip2Config:
+    "The configuration of `Salesforce/blip2-flan-t5-xl`, written out so it needs no download."
+    opt = blip2_opt_2_7b_config()
+    return Blip2Config(
+        vision_config=opt.vision_config.to_dict(), qformer_config=opt.qformer_config.to_dict(),
+        text_config=dict(model_type='t5', vocab_size=32128, d_model=2048, d_kv=64, d_ff=5120, num_layers=24,
+                         num_decoder_layers=24, num_heads=32, feed_forward_proj='gated-gelu', decoder_start_token_id=0,
+                         eos_token_id=1, pad_token_id=0, tie_word_embeddings=False),
+        num_query_tokens=32, image_token_index=image_token_index)

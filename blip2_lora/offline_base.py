@@ -10,7 +10,7 @@ import fcntl, json, shutil, time
 from dataclasses import replace
 from pathlib import Path
 from PIL import Image
-from .config import Settings, TrainSettings, SettingsError, save_settings
+from .config import Settings, TrainSettings, SettingsError, save_settings, TINY_BASES
 from .data import load_flickr8k, ensure_synthetic, image_dir, synthetic_captions
 from .model import load_blip2, build_tiny_blip2, tiny_base_folder, BASE_EPOCHS
 from .training import fit
@@ -31,16 +31,17 @@ def base_records(s:Settings, blank:Path)->dict[str, list[dict]]:
             for split in ('train', 'val')}
 
 def tiny_base(s:Settings, progress:bool=False)->Path:
-    "Folder of the pre-trained offline base for the synthetic set of `s`, built and cached on first use."
-    folder = tiny_base_folder(s)
+    "Folder of the pre-trained offline base (`model.base_model`) for the synthetic set of `s`, built and cached on first use."
+    folder, backbone = tiny_base_folder(s), TINY_BASES[s.model.base_model]
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.parent/'tiny-base.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder/'model.safetensors').exists():
-            print(f'building the offline base model (once: about 1-2 minutes on 2 CPU cores), cached in {folder}')
+            print(f'building the offline base model ({backbone.upper()}; once: about 1-2 minutes on 2 CPU cores), '
+                  f'cached in {folder}')
             ensure_synthetic(s)
             work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
-            init = build_tiny_blip2(work/'init', synthetic_captions(), s.run.seed)
+            init = build_tiny_blip2(work/'init', synthetic_captions(), s.run.seed, backbone)
             model, processor = load_blip2(init, 'fp32', device_map=None)
             pre = replace(s, train=TrainSettings(epochs=BASE_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6, log_steps=20,
                                                  cache_vision=False, group_by_image=False))  # the whole model trains here

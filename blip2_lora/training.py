@@ -14,7 +14,7 @@ from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCal
 from .config import (Settings, UserError, RunFolderError, save_settings, load_settings_json, run_dir, annotation_paths,
                                changed_keys, lock_run_folder)
 from .data import CaptionDataset, CaptionCollator, prepare_flickr8k, prepared, read_records, image_dir
-from .model import load_blip2, base_model_path, base_bits
+from .model import load_blip2, base_model_path, base_bits, is_encoder_decoder
 from .lora import add_lora, save_adapter
 from .fast_path import vision_cache, CachedCaptionCollator, CaptionSampler, cached_inputs
 
@@ -115,11 +115,13 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
     t, eos, nq = s.train, model.generation_config.eos_token_id, model.config.num_query_tokens
+    enc_dec = is_encoder_decoder(model)  # T5: captions are the decoder's targets
     if t.cache_vision:
         names = list(dict.fromkeys(r['image'] for r in train + val))
         cache = vision_cache(model, processor, names, images, t.cache_dtype)
-        collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple)
-    else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple)
+        collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple, enc_dec)
+    else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple,
+                                    encoder_decoder=enc_dec)
     log = TrainLog(out/'train_log.json')
     trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=collate,
                              sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length),
