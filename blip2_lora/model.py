@@ -19,7 +19,8 @@ from .config import Settings, MissingFileError, TINY_BASES
 __all__ = ['VISION_SIDE', 'BASE_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
            'tiny_blip2_config', 'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
            'to_model', 'tiny_base_folder', 'base_model_path', 'base_bits', 'is_encoder_decoder', 'generate_captions',
-           'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config']
+           'component_of', 'param_table', 'blip2_opt_2_7b_config', 'untie_lm_head', 'meta_model',
+           'blip2_flan_t5_xl_config']
 
 # %% ../nbs/02_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -210,15 +211,18 @@ def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>
                          bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True),
         num_query_tokens=32, image_token_index=image_token_index)
 
-def meta_model(config:Blip2Config, 
-               separate_lm_head:bool=False # give the LM its own output head, as loading a Flan-T5 checkpoint does
+def untie_lm_head(model:Blip2ForConditionalGeneration)->Blip2ForConditionalGeneration:
+    "`model` with an output head of its own (random), apart from the input embedding, as Flan-T5's checkpoints have."
+    lm = model.language_model
+    lm.lm_head.weight = torch.nn.Parameter(torch.randn_like(lm.get_input_embeddings().weight))
+    return model
+
+def meta_model(config:Blip2Config,
+               separate_lm_head:bool=False # untie the LM's output head, as loading a Flan-T5 checkpoint does
               )->Blip2ForConditionalGeneration:
     "BLIP-2 built from `config` on the meta device: parameter shapes, no memory."
-    with torch.device('meta'):
-        model = Blip2ForConditionalGeneration(config)
-        lm = model.language_model
-        if separate_lm_head: lm.lm_head.weight = torch.nn.Parameter(torch.empty_like(lm.get_input_embeddings().weight))
-    return model
+    with torch.device('meta'): model = Blip2ForConditionalGeneration(config)
+    return untie_lm_head(model) if separate_lm_head else model
 
 # %% ../nbs/02_model.ipynb #375de5ed
 def blip2_flan_t5_xl_config(image_token_index:int=32100 # the processor's `<image>` token id

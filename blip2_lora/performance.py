@@ -12,8 +12,8 @@ import pandas as pd, torch
 from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
 from PIL import Image
-from transformers import Blip2ForConditionalGeneration
-from .config import Settings, load_settings, parse_overrides, quiet_libraries
+from transformers import Blip2Config, Blip2ForConditionalGeneration
+from .config import Settings, load_settings, parse_overrides, quiet_libraries, TINY_BASES
 from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
 from pycocoevalcap.bleu.bleu import Bleu
 from pycocoevalcap.meteor.meteor import Meteor
@@ -21,8 +21,8 @@ from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from .data import (CaptionDataset, CaptionCollator, load_flickr8k, ensure_synthetic, image_dir,
                              synthetic_captions, Scene, flickr_captions, terse_caption, caption_records)
-from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, make_processor,
-                              train_caption_tokenizer, device_name)
+from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config,
+                              make_processor, train_caption_tokenizer, device_name, is_encoder_decoder, untie_lm_head)
 from .lora import add_lora
 from .fast_path import vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward
 from .offline_base import tiny_base
@@ -30,11 +30,11 @@ from .inference import decoding_kwargs
 from .evaluation import quiet_stderr
 
 # %% auto #0
-__all__ = ['PEAK_BF16_FLOPS', 'THEIR_BITS', 'OriginalCaptionDataset', 'original_step', 'our_step', 'resident_bytes', 'PeakMemory',
-           'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2_opt_2_7b', 'peak_bf16_flops', 'step_flops',
-           'cached_loader', 'plain_loader', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'benchmark',
-           'memory_check', 'ratio_table', 'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect',
-           'benchmark_cli']
+__all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'OriginalCaptionDataset', 'original_step', 'our_step',
+           'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
+           'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'keep_best', 'time_rounds', 'add_mfu',
+           'batch_sweep', 'fixed_beams', 'benchmark', 'memory_check', 'architecture_check', 'ratio_table',
+           'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -123,13 +123,17 @@ def caption_rate(model, processor, paths:list[Path], batch_size:int, other:int=0
     return dict(images_per_s=len(paths) / (time.perf_counter() - t0), peak_gb=mem.gb, caption=caps[0])
 
 # %% ../nbs/11_performance.ipynb #b39a9656
-def random_blip2_opt_2_7b(folder:Path|str, device:str='cuda')->Path:
-    "BLIP-2 OPT-2.7B's architecture with random bf16 weights and an offline processor, saved to `folder`."
+ARCHITECTURES = {'opt-2.7b': (blip2_opt_2_7b_config, 'opt'), 'flan-t5-xl': (blip2_flan_t5_xl_config, 't5')}
+
+def random_blip2(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES`
+                 device:str='cuda')->Path:
+    "The architecture of BLIP-2 `arch` with random bf16 weights and an offline processor, saved to `folder`."
     if (Path(folder)/'processor_config.json').exists(): return Path(folder)  # written last: the folder is complete
-    tok = train_caption_tokenizer(synthetic_captions())
+    make_config, backbone = ARCHITECTURES[arch]
+    tok = train_caption_tokenizer(synthetic_captions(), backbone=backbone)
     proc = make_processor(tok, num_query_tokens=32, image_size=224)
-    config = blip2_opt_2_7b_config(tok.convert_tokens_to_ids('<image>'))
-    with torch.device(device): model = Blip2ForConditionalGeneration(config)
+    with torch.device(device): model = Blip2ForConditionalGeneration(make_config(tok.convert_tokens_to_ids('<image>')))
+    if backbone == 't5': untie_lm_head(model)  # as the released checkpoint has
     model.to(torch.bfloat16).save_pretrained(folder); proc.save_pretrained(folder)
     del model
     return Path(folder)
@@ -161,7 +165,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
     collate = CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                                    s.train.max_caption_tokens, cache, s.train.pad_multiple)
+                                    s.train.max_caption_tokens, cache, s.train.pad_multiple, is_encoder_decoder(model))
     loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
@@ -169,7 +173,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
 def plain_loader(model, proc, s:Settings, records:list[dict], batch_size:int)->DataLoader:
     "What a user would write with transformers and PEFT alone: the processor on every batch, padded to its longest caption."
     collate = CaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                              s.train.max_caption_tokens)
+                              s.train.max_caption_tokens, encoder_decoder=is_encoder_decoder(model))
     return DataLoader(CaptionDataset(records, image_dir(s)), batch_size, shuffle=True, collate_fn=collate)
 
 def keep_best(res:dict, phase:str, rate:str, measured:dict):
@@ -219,6 +223,11 @@ def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)-
         rows.append(dict(batch_size=bs, samples_per_s=t['samples_per_s'], peak_gb=t['peak_gb']))
     return rows
 
+def fixed_beams(s:Settings, max_new_tokens:int|None=None)->dict:
+    "Beam search (4 beams) that writes exactly `max_new_tokens` (default `infer.max_new_tokens`): the same work for every pipeline."
+    fixed = max_new_tokens or s.infer.max_new_tokens
+    return dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
+
 def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
               n_ours:int=32, # images ours (and the plain baseline) caption, in batches of `infer.batch_size`
               n_theirs:int=8, # images theirs captions (one at a time)
@@ -237,8 +246,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     our_loader, cache_s = cached_loader(ours, proc, s, records, bs, sampler)
     theirs = add_lora(load_blip2(model_path, dtype, THEIR_BITS, device)[0], s.lora)
     their_loader = DataLoader(OriginalCaptionDataset(records, image_dir(s), proc, 64), bs, shuffle=True)
-    fixed = max_new_tokens or s.infer.max_new_tokens
-    gen = dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
+    gen, fixed = fixed_beams(s, max_new_tokens), max_new_tokens or s.infer.max_new_tokens
     paths = [image_dir(s)/n for n in dict.fromkeys(r['image'] for r in records)]
     pipelines = {'ours': (ours, our_loader, our_step), 'theirs': (theirs, their_loader, original_step)}
     sizes = {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)}
@@ -275,6 +283,20 @@ def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=
     del model
     torch.cuda.empty_cache()
     return peak
+
+# %% ../nbs/11_performance.ipynb #5acb23f7
+def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), steps:int=10, n_images:int=32,
+                       max_new_tokens:int|None=None)->dict:
+    "Our training rate and peak memory at each batch size of `sizes`, and our captioning rate, for one model alone."
+    gen, cuda = fixed_beams(s, max_new_tokens), torch.cuda.is_available()
+    res = dict(device=device_name(), setup=dict(model=str(model_path), steps=steps, generate=gen,
+                                                caption_batch=s.infer.batch_size),
+               sweep=batch_sweep(s, model_path, list(sizes), steps))
+    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
+    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
+    paths = [image_dir(s)/n for n in ds.splits['train'][:n_images]]
+    res['caption'] = caption_rate(add_lora(model, s.lora), proc, paths, s.infer.batch_size, **gen)
+    return res
 
 # %% ../nbs/11_performance.ipynb #aa01d9f0
 def ratio_table(res:dict)->pd.DataFrame:
@@ -333,8 +355,9 @@ def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
 def benchmark_cli(argv:list[str]|None=None):
     "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON."
     p = argparse.ArgumentParser(description=benchmark_cli.__doc__)
-    p.add_argument('--model', default='tiny', help="'tiny' (the offline base), 'opt-2.7b-random' (the real "
-                                                   "architecture, random weights, GPU), or a model folder")
+    p.add_argument('--model', default='tiny', help="'tiny' or 'tiny-t5' (an offline base), 'opt-2.7b-random' or "
+                   "'flan-t5-xl-random' (a real architecture, random weights, GPU), or a model folder; a Flan-T5 "
+                   "model is measured alone (architecture_check), as the original pipeline never ran one")
     p.add_argument('--steps', type=int, default=10); p.add_argument('--rounds', type=int, default=2)
     p.add_argument('--batch-size', type=int); p.add_argument('--caption-images', type=int, default=32)
     p.add_argument('--theirs-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)
@@ -344,14 +367,18 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--sweep', nargs='*', type=int, default=[], help='also time our training alone at these batch sizes')
     a = p.parse_args(argv)
     quiet_libraries()
-    s = load_settings('', 'opt-2.7b' if a.model != 'tiny' else 'tiny', environ={},
+    preset = {'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'tiny' if a.model == 'tiny' else 'opt-2.7b')
+    s = load_settings('', preset, environ={},
                       overrides={'data.text_dir': f'{a.workdir}/synthetic', 'data.synthetic': True, 'data.image_dir': '',
                                  'run.runs_dir': f'{a.workdir}/runs', **parse_overrides(a.set)})
     ensure_synthetic(s)
-    if a.model == 'tiny': path = tiny_base(s)
-    elif a.model == 'opt-2.7b-random': path = random_blip2_opt_2_7b(f'{a.workdir}/opt-2.7b-random')
+    if a.model in TINY_BASES: path = tiny_base(s)
+    elif a.model.removesuffix('-random') in ARCHITECTURES:
+        path = random_blip2(f'{a.workdir}/{a.model}', a.model.removesuffix('-random'))
     else: path = a.model
-    res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
+    if Blip2Config.from_pretrained(path).use_decoder_only_language_model:
+        res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
+    else: res = architecture_check(s, path, [a.batch_size or s.train.batch_size], a.steps, a.caption_images, a.new_tokens)
     Path(a.output).write_text(json.dumps(res, indent=1, default=str))
     if a.memory:
         res['memory_gb'] = {'bf16, batch 8': memory_check(s, path, None), '4-bit, batch 8': memory_check(s, path, 4)}
@@ -359,6 +386,7 @@ def benchmark_cli(argv:list[str]|None=None):
     if a.sweep:
         res['sweep'] = batch_sweep(s, path, a.sweep, a.steps)
         Path(a.output).write_text(json.dumps(res, indent=1, default=str))
-    print(res['device']); print(ratio_table(res)); print(res.get('memory_gb', '')); print(res.get('sweep', ''))
+    print(res['device']); print(ratio_table(res) if 'ours' in res else res['caption'])
+    print(res.get('memory_gb', '')); print(res.get('sweep', ''))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()
