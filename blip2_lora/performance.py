@@ -6,11 +6,14 @@ Docs: https://blip2-lora.github.io/blip2-lora/performance.html.md"""
 
 # %% ../nbs/11_performance.ipynb #1dd59ce2
 from __future__ import annotations
-import argparse, gc, json, os, random, sys, threading, time
+import argparse, contextlib, gc, itertools, json, os, random, sys, threading, time
+from contextlib import contextmanager
 from pathlib import Path
 import pandas as pd, torch
+import matplotlib.pyplot as plt
 from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
+from torch._inductor import config as inductor_config
 from PIL import Image
 from transformers import Blip2Config, Blip2ForConditionalGeneration
 from .config import Settings, load_settings, parse_overrides, quiet_libraries, TINY_BASES
@@ -24,17 +27,19 @@ from .data import (CaptionDataset, CaptionCollator, load_flickr8k, ensure_synthe
 from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config,
                               make_processor, train_caption_tokenizer, device_name, is_encoder_decoder, untie_lm_head)
 from .lora import add_lora
-from .fast_path import vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward
+from .fast_path import blip2_of, vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward
 from .offline_base import tiny_base
 from .inference import decoding_kwargs
 from .evaluation import quiet_stderr
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'OriginalCaptionDataset', 'original_step', 'our_step',
-           'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
+__all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
+           'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
            'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'keep_best', 'time_rounds', 'add_mfu',
-           'batch_sweep', 'fixed_beams', 'benchmark', 'memory_check', 'architecture_check', 'ratio_table',
-           'synthetic_eval_set', 'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
+           'release_memory', 'batch_sweep', 'fixed_beams', 'benchmark', 'memory_check', 'architecture_check',
+           'fixed_batches', 'compiled_language_model', 'run_variant', 'lora_training', 'speed_variants',
+           'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set', 'pycocoevalcap_seconds',
+           'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -207,20 +212,27 @@ def add_mfu(res:dict, pipelines:dict, batch_size:int):
         f = step_flops(model, step, next(iter(loader))) / batch_size
         res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
 
+def release_memory():
+    "Free what the models of earlier phases still hold (PEFT models keep reference cycles): each phase starts alone."
+    gc.collect()
+    if torch.cuda.is_available(): torch.cuda.empty_cache()
+
 def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)->list[dict]:
-    "Our training rate and peak memory at each batch size of `sizes`, alone on the machine."
+    "Our training rate, peak memory and (on a GPU) MFU at each batch size of `sizes`, alone on the machine."
+    release_memory()
     cuda = torch.cuda.is_available()
     model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
     model = add_lora(model, s.lora)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     records = caption_records(ds, ds.splits['train'])
     built, _ = cached_loader(model, proc, s, records, sizes[0])  # the vision cache, once
-    rows = []
+    rows, peak = [], peak_bf16_flops()
     for bs in sizes:
         sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
         loader = DataLoader(built.dataset, bs, sampler=sampler, collate_fn=built.collate_fn)
         t = train_rate(model, loader, our_step, steps)
         rows.append(dict(batch_size=bs, samples_per_s=t['samples_per_s'], peak_gb=t['peak_gb']))
+        if peak: rows[-1]['mfu'] = step_flops(model, our_step, next(iter(loader))) / bs * t['samples_per_s'] / peak
     return rows
 
 def fixed_beams(s:Settings, max_new_tokens:int|None=None)->dict:
@@ -272,7 +284,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
 
 def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=8, steps:int=4)->float:
     "Peak GPU memory (GB) of our LoRA training at `batch_size`, with the language model in bf16 or `bits`, alone on the GPU."
-    gc.collect(); torch.cuda.empty_cache()  # models of earlier phases hold reference cycles
+    release_memory()
     model, proc = load_blip2(model_path, 'bf16', bits, 'cuda')
     model = add_lora(model, s.lora)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
@@ -292,11 +304,124 @@ def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), st
     res = dict(device=device_name(), setup=dict(model=str(model_path), steps=steps, generate=gen,
                                                 caption_batch=s.infer.batch_size),
                sweep=batch_sweep(s, model_path, list(sizes), steps))
+    release_memory()
     model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     paths = [image_dir(s)/n for n in ds.splits['train'][:n_images]]
     res['caption'] = caption_rate(add_lora(model, s.lora), proc, paths, s.infer.batch_size, **gen)
     return res
+
+# %% ../nbs/11_performance.ipynb #7f72a619
+SPEED_VARIANTS = {'baseline': {}, 'fused AdamW': dict(fused=True), 'compiled LM': dict(fused=True, compile='default'),
+                  'CUDA graphs': dict(fused=True, compile='reduce-overhead')} # name -> changes to our training step
+
+def fixed_batches(loader:DataLoader, n:int)->list[dict]:
+    "The first `n` batches of `loader`, kept, so that every variant trains on the same ones."
+    return list(itertools.islice(iter(loader), n))
+
+@contextmanager
+def compiled_language_model(model, mode:str='default'):
+    "Within the block, `model`'s language model runs its forward through `torch.compile` in `mode`."
+    lm, eager_random = blip2_of(model).language_model, inductor_config.fallback_random
+    inductor_config.fallback_random = True  # dropout masks as in eager mode
+    lm.forward = torch.compile(lm.forward, mode=mode, dynamic=False)
+    try: yield model
+    finally:
+        del lm.forward  # the class's forward again
+        inductor_config.fallback_random = eager_random
+
+# %% ../nbs/11_performance.ipynb #3b032326
+def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None)->dict:
+    "Train on `batches` twice with the variant's optimizer and compilation: each step's loss of the first pass, the rate of the second."
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, fused=fused)
+    model.train()
+    def one_pass():
+        losses, amp = [], mixed_precision()
+        for b in batches:
+            with amp: loss = our_step(model, b)
+            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+            losses.append(loss.detach())
+        return torch.stack(losses).float().cpu().tolist()  # one host-device sync per pass, not per step
+    with compiled_language_model(model, compile) if compile else contextlib.nullcontext():
+        losses = one_pass()
+        _sync(); t0 = time.perf_counter()
+        one_pass()
+        _sync()
+    return dict(losses=losses, samples_per_s=sum(len(b['input_ids']) for b in batches) / (time.perf_counter() - t0))
+
+def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None)->tuple:
+    "Our LoRA model of `model_path` (bf16 on a GPU, fp32 on the CPU, seeded) and its training batches (vision cache built)."
+    release_memory()
+    cuda = torch.cuda.is_available()
+    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
+    torch.manual_seed(0)
+    model = add_lora(model, s.lora)
+    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
+    records, bs = caption_records(ds, ds.splits['train']), batch_size or s.train.batch_size
+    sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
+    return model, cached_loader(model, proc, s, records, bs, sampler)[0]
+
+def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
+                   n_batches:int=10)->dict:
+    "Each variant's losses on the same batches from the same weights, their largest relative difference from the baseline's, and its rate."
+    model, loader = lora_training(s, model_path, batch_size)
+    start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
+    batches, res = fixed_batches(loader, n_batches), {}
+    for name, changes in variants.items():
+        if changes.get('compile') == 'reduce-overhead' and not torch.cuda.is_available(): continue  # needs a GPU
+        with torch.no_grad():
+            for n, p in model.named_parameters():
+                if n in start: p.copy_(start[n])
+        torch.manual_seed(0)
+        res[name] = run_variant(model, batches, **changes)
+        base = res[next(iter(res))]['losses']
+        res[name]['max_loss_diff'] = max(abs(a - b) / abs(b) for a, b in zip(res[name]['losses'], base))
+    return res
+
+# %% ../nbs/11_performance.ipynb #15bdf7ec
+def profile_steps(model, batches:list[dict], top:int=10)->dict:
+    "The operations that take most of a training step's time over `batches` (device time on a GPU), and the GPU's idle share."
+    cuda = torch.cuda.is_available()
+    acts = [torch.profiler.ProfilerActivity.CPU] + ([torch.profiler.ProfilerActivity.CUDA] if cuda else [])
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4)
+    amp, n = mixed_precision(), len(batches)
+    model.train()
+    with amp: loss = our_step(model, batches[0])  # a warm-up step: allocations and kernel choices outside the profile
+    loss.backward()
+    opt.zero_grad(set_to_none=True)
+    with torch.profiler.profile(activities=acts) as prof:
+        _sync(); t0 = time.perf_counter()
+        for b in batches:
+            with amp: loss = our_step(model, b)
+            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+        _sync(); wall = time.perf_counter() - t0
+    key = 'self_device_time_total' if cuda else 'self_cpu_time_total'
+    events = sorted(prof.key_averages(), key=lambda e: getattr(e, key), reverse=True)
+    busy = sum(getattr(e, key) for e in events) / 1e6  # seconds of kernels (GPU) or of operators (CPU)
+    rows = [dict(op=e.key, ms_per_step=getattr(e, key) / 1e3 / n, share=getattr(e, key) / 1e6 / busy, calls_per_step=e.count / n)
+            for e in events[:top]]
+    return dict(device=device_name(), ms_per_step=1e3 * wall / n, top=rows, idle_share=1 - busy / wall if cuda else None)
+
+# %% ../nbs/11_performance.ipynb #8a9aa892
+def plot_sweep(rows:list[dict], # `batch_sweep`'s rows
+               memory_budget_gb:float=24, title:str='')->plt.Figure:
+    "Training rate (and MFU, when measured) and peak memory against batch size."
+    df = pd.DataFrame(rows)
+    fig, (rate, mem) = plt.subplots(1, 2, figsize=(9, 3))
+    rate.plot(df.batch_size, df.samples_per_s, 'o-')
+    rate.set(xlabel='batch size', ylabel='samples/s', title='training rate')
+    if 'mfu' in df: rate.twinx().plot(df.batch_size, 100 * df.mfu, 's--', color='C1', label='MFU %')
+    mem.plot(df.batch_size, df.peak_gb, 'o-')
+    mem.axhline(memory_budget_gb, ls='--', color='grey')
+    mem.set(xlabel='batch size', ylabel='GB', title=f'peak memory ({memory_budget_gb:g} GB dashed)')
+    for ax in (rate, mem):
+        ax.set_xscale('log', base=2)
+        ax.set_xticks(df.batch_size, df.batch_size)
+        ax.minorticks_off()
+        ax.grid(alpha=.3)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/11_performance.ipynb #aa01d9f0
 def ratio_table(res:dict)->pd.DataFrame:
@@ -365,6 +490,8 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--workdir', default='/tmp/blip2-lora-bench'); p.add_argument('--output', default='benchmark.json')
     p.add_argument('--set', nargs='*', metavar='SECTION.KEY=VALUE', help='settings to change, e.g. train.pad_multiple=1')
     p.add_argument('--sweep', nargs='*', type=int, default=[], help='also time our training alone at these batch sizes')
+    p.add_argument('--variants', action='store_true', help='also check and time the speed variants (SPEED_VARIANTS)')
+    p.add_argument('--profile', action='store_true', help="also profile three of our training steps")
     a = p.parse_args(argv)
     quiet_libraries()
     preset = {'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'tiny' if a.model == 'tiny' else 'opt-2.7b')
@@ -378,15 +505,24 @@ def benchmark_cli(argv:list[str]|None=None):
     else: path = a.model
     if Blip2Config.from_pretrained(path).use_decoder_only_language_model:
         res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
-    else: res = architecture_check(s, path, [a.batch_size or s.train.batch_size], a.steps, a.caption_images, a.new_tokens)
-    Path(a.output).write_text(json.dumps(res, indent=1, default=str))
+    else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
+                                   a.new_tokens)
+    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))  # after each phase: a crash keeps the rest
+    save()
     if a.memory:
         res['memory_gb'] = {'bf16, batch 8': memory_check(s, path, None), '4-bit, batch 8': memory_check(s, path, 4)}
-        Path(a.output).write_text(json.dumps(res, indent=1, default=str))
-    if a.sweep:
+        save()
+    if a.sweep and 'sweep' not in res:
         res['sweep'] = batch_sweep(s, path, a.sweep, a.steps)
-        Path(a.output).write_text(json.dumps(res, indent=1, default=str))
-    print(res['device']); print(ratio_table(res) if 'ours' in res else res['caption'])
+        save()
+    if a.variants:
+        res['variants'] = speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps)
+        save()
+    if a.profile:
+        model, loader = lora_training(s, path, a.batch_size)
+        res['profile'] = profile_steps(model, fixed_batches(loader, 3))
+        save()
+    print(res['device']); print(ratio_table(res).to_string() if 'ours' in res else res['caption'])
     print(res.get('memory_gb', '')); print(res.get('sweep', ''))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()
