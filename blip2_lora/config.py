@@ -136,9 +136,9 @@ PRESETS = {
 }
 PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model': 'tiny-t5',
                                         'lora.lm_targets': ['q', 'v', 'o', 'wi_0', 'wi_1', 'wo']}
-PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'model.base_model': 'Salesforce/blip2-flan-t5-xl',
-                                               'lora.lm_targets': ['q', 'v']}
-TINY_BASES = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` values that name an offline base -> its language model
+PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'lora.lm_targets': ['q', 'v'],
+                                               'model.base_model': 'Salesforce/blip2-flan-t5-xl'}
+TINY_BASES = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` values naming an offline base -> its language model
 
 # %% ../nbs/00_config.ipynb #5402a34b
 ENV_NAMES = {'data.text_dir': 'FLICKR8K_TEXT_DIR', 'data.image_dir': 'FLICKR8K_IMAGE_DIR',

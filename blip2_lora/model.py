@@ -51,8 +51,8 @@ def make_processor(tokenizer, num_query_tokens:int, image_size:int)->Blip2Proces
 def tiny_text_config(backbone:str, vocab_size:int, eos_token_id:int, hidden:int)->dict:
     "The language model of the tiny BLIP-2: a two-layer OPT, or a T5 with two encoder and two decoder blocks."
     if backbone == 't5':
-        return dict(model_type='t5', vocab_size=vocab_size, d_model=hidden, d_kv=hidden // 4, d_ff=2 * hidden, num_layers=2,
-                    num_decoder_layers=2, num_heads=4, feed_forward_proj='gated-gelu', decoder_start_token_id=0,
+        return dict(model_type='t5', vocab_size=vocab_size, d_model=hidden, d_kv=hidden // 4, d_ff=2 * hidden,
+                    num_layers=2, num_decoder_layers=2, num_heads=4, feed_forward_proj='gated-gelu', decoder_start_token_id=0,
                     eos_token_id=eos_token_id, pad_token_id=0)
     return dict(model_type='opt', vocab_size=vocab_size, hidden_size=hidden, ffn_dim=4 * hidden, num_hidden_layers=2,
                 num_attention_heads=4, word_embed_proj_dim=hidden, max_position_embeddings=128, bos_token_id=2,
@@ -152,8 +152,8 @@ def base_model_path(s:Settings)->str:
     "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline base."
     if s.model.base_model not in TINY_BASES: return s.model.base_model
     if not (tiny_base_folder(s)/'model.safetensors').exists():
-        raise MissingFileError(f"the offline base (model.base_model = {s.model.base_model}) is not built in {tiny_base_folder(s)}: "
-                               f"the console scripts build it (blip2-lora-run, blip2-lora-train), or call "
+        raise MissingFileError(f"the offline base (model.base_model = {s.model.base_model}) is not built in "
+                               f"{tiny_base_folder(s)}: the console scripts build it (blip2-lora-run, blip2-lora-train), or call "
                                f"offline_base.tiny_base(settings)")
     return str(tiny_base_folder(s))
 
@@ -163,7 +163,7 @@ def base_bits(s:Settings)->int|None:
 
 # %% ../nbs/02_model.ipynb #41263043
 def is_encoder_decoder(model)->bool:
-    "Whether BLIP-2 `model` (or a PEFT wrapper of it) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
+    "Whether BLIP-2 `model` (or its PEFT wrapper) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
     return not model.config.use_decoder_only_language_model
 
 @torch.no_grad()

@@ -31,7 +31,7 @@ def base_records(s:Settings, blank:Path)->dict[str, list[dict]]:
             for split in ('train', 'val')}
 
 def tiny_base(s:Settings, progress:bool=False)->Path:
-    "Folder of the pre-trained offline base (`model.base_model`) for the synthetic set of `s`, built and cached on first use."
+    "Folder of the pre-trained offline base `model.base_model` for the synthetic set of `s`, built and cached on first use."
     folder, backbone = tiny_base_folder(s), TINY_BASES[s.model.base_model]
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.parent/'tiny-base.lock', 'w') as lock:

@@ -236,7 +236,7 @@ def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)-
     return rows
 
 def fixed_beams(s:Settings, max_new_tokens:int|None=None)->dict:
-    "Beam search (4 beams) that writes exactly `max_new_tokens` (default `infer.max_new_tokens`): the same work for every pipeline."
+    "Beam search (4 beams) writing exactly `max_new_tokens` (default `infer.max_new_tokens`): the same work for every pipeline."
     fixed = max_new_tokens or s.infer.max_new_tokens
     return dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
 
@@ -332,7 +332,7 @@ def compiled_language_model(model, mode:str='default'):
 
 # %% ../nbs/11_performance.ipynb #3b032326
 def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None)->dict:
-    "Train on `batches` twice with the variant's optimizer and compilation: each step's loss of the first pass, the rate of the second."
+    "Train on `batches` twice with the variant's optimizer and compilation: the losses of the first pass, the rate of the second."
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, fused=fused)
     model.train()
     def one_pass():
@@ -363,7 +363,7 @@ def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None)->tu
 
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
                    n_batches:int=10)->dict:
-    "Each variant's losses on the same batches from the same weights, their largest relative difference from the baseline's, and its rate."
+    "Each variant's losses on the same batches from the same weights, their largest relative difference from the baseline's, its rate."
     model, loader = lora_training(s, model_path, batch_size)
     start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
     batches, res = fixed_batches(loader, n_batches), {}
@@ -380,7 +380,7 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
 
 # %% ../nbs/11_performance.ipynb #15bdf7ec
 def profile_steps(model, batches:list[dict], top:int=10)->dict:
-    "The operations that take most of a training step's time over `batches` (device time on a GPU), and the GPU's idle share."
+    "The operations that take most of a training step's time (device time on a GPU) over `batches`, and the GPU's idle share."
     cuda = torch.cuda.is_available()
     acts = [torch.profiler.ProfilerActivity.CPU] + ([torch.profiler.ProfilerActivity.CUDA] if cuda else [])
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4)
@@ -398,8 +398,8 @@ def profile_steps(model, batches:list[dict], top:int=10)->dict:
     key = 'self_device_time_total' if cuda else 'self_cpu_time_total'
     events = sorted(prof.key_averages(), key=lambda e: getattr(e, key), reverse=True)
     busy = sum(getattr(e, key) for e in events) / 1e6  # seconds of kernels (GPU) or of operators (CPU)
-    rows = [dict(op=e.key, ms_per_step=getattr(e, key) / 1e3 / n, share=getattr(e, key) / 1e6 / busy, calls_per_step=e.count / n)
-            for e in events[:top]]
+    rows = [dict(op=e.key, ms_per_step=getattr(e, key) / 1e3 / n, share=getattr(e, key) / 1e6 / busy,
+                 calls_per_step=e.count / n) for e in events[:top]]
     return dict(device=device_name(), ms_per_step=1e3 * wall / n, top=rows, idle_share=1 - busy / wall if cuda else None)
 
 # %% ../nbs/11_performance.ipynb #8a9aa892
@@ -494,7 +494,7 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--profile', action='store_true', help="also profile three of our training steps")
     a = p.parse_args(argv)
     quiet_libraries()
-    preset = {'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'tiny' if a.model == 'tiny' else 'opt-2.7b')
+    preset = {'tiny': 'tiny', 'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'opt-2.7b')
     s = load_settings('', preset, environ={},
                       overrides={'data.text_dir': f'{a.workdir}/synthetic', 'data.synthetic': True, 'data.image_dir': '',
                                  'run.runs_dir': f'{a.workdir}/runs', **parse_overrides(a.set)})
@@ -507,7 +507,7 @@ def benchmark_cli(argv:list[str]|None=None):
         res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
                                    a.new_tokens)
-    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))  # after each phase: a crash keeps the rest
+    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))  # after each phase
     save()
     if a.memory:
         res['memory_gb'] = {'bf16, batch 8': memory_check(s, path, None), '4-bit, batch 8': memory_check(s, path, 4)}
