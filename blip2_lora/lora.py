@@ -37,8 +37,8 @@ def check_lora_targets(model, lora:LoraSettings):
         names = getattr(lora, key)
         have = leaf_linear_names(model, scope)
         if (missing := [n for n in names if n not in have]):
-            raise SettingsError(f"lora.{key}: {', '.join(missing)} match no module under {scope}.; "
-                                f"its linear layers are: {', '.join(have)}")
+            raise SettingsError(f"lora.{key}: {', '.join(missing)} match no module under {scope}.; its linear layers "
+                                f"are: {', '.join(have)}; set lora.{key} to some of them (a preset for this model sets it)")
 
 # %% ../nbs/03_lora.ipynb #d21d7446
 def lora_config(lora:LoraSettings)->LoraConfig:
