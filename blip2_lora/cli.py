@@ -8,8 +8,8 @@ Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 from __future__ import annotations
 import functools, json, os, sys, time
 from pathlib import Path
-from .config import (UserError, quiet_libraries, settings_parser, settings_from_args, settings_table,
-                               annotation_paths, run_dir, TINY_BASES)
+from .config import UserError, quiet_libraries, settings_parser, settings_from_args, settings_table
+from .config import annotation_paths, run_dir, TINY_BASES
 
 # %% auto #0
 __all__ = ['console_script', 'build_base', 'settings_cli', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli',

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, ImageDraw
-from .config import (Settings, save_settings, annotation_paths, UserError, FileFormatError, MissingFileError,
-                               read_text, read_json)
+from .config import Settings, save_settings, annotation_paths, UserError, FileFormatError, MissingFileError
+from .config import read_text, read_json
 
 # %% auto #0
 __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'OFFICIAL_SPLITS', 'Scene',
@@ -404,9 +404,10 @@ class CaptionCollator:
 
     def tokens(self, id_rows:list[list[int]], items:list[dict])->dict:
         "Input ids, attention mask and labels from the input rows (with image tokens) and the captions of `items`."
-        if (bad := next((r for r in id_rows if sum(i == self.image_id for i in r) != self.nq), None)):
-            raise ValueError(f"a row has {sum(i == self.image_id for i in bad)} image tokens, the model expects "
-                             f"num_query_tokens={self.nq}: set processor.num_query_tokens from the model config (load_blip2 does)")
+        counts = [sum(i == self.image_id for i in r) for r in id_rows]
+        if (bad := next((n for n in counts if n != self.nq), None)) is not None:
+            raise ValueError(f"a row has {bad} image tokens, the model expects num_query_tokens={self.nq}: "
+                             f"set processor.num_query_tokens from the model config (load_blip2 does)")
         if not self.encoder_decoder: return self.pad(id_rows)
         captions = self.processor.tokenizer([it['caption'] for it in items], add_special_tokens=False).input_ids
         inputs = self.padded(id_rows, self.pad_id)

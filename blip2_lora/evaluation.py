@@ -16,8 +16,8 @@ from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
-from .config import (Settings, UserError, MissingFileError, settings_dict, run_dir, read_text, read_json,
-                               lock_run_folder)
+from .config import Settings, UserError, MissingFileError, settings_dict, run_dir, read_text, read_json
+from .config import lock_run_folder
 from .data import read_token_file, read_captions_csv, eval_records, checked_records, Flickr8kFormatError
 
 # %% auto #0

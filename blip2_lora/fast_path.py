@@ -13,10 +13,11 @@ from transformers import Blip2ForConditionalGeneration
 from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
 from .config import SettingsError
 from .data import CaptionCollator
-from .model import resolve_dtype
+from .model import resolve_dtype, is_encoder_decoder
 
 # %% auto #0
-__all__ = ['blip2_of', 'vision_cache', 'CachedCaptionCollator', 'cached_inputs', 'cached_forward', 'CaptionSampler']
+__all__ = ['blip2_of', 'vision_cache', 'CachedCaptionCollator', 'caption_collator', 'cached_inputs', 'cached_forward',
+           'CaptionSampler']
 
 # %% ../nbs/04_fast_path.ipynb #dad6cae9
 def blip2_of(model)->Blip2ForConditionalGeneration:
@@ -58,6 +59,14 @@ class CachedCaptionCollator(CaptionCollator):
         return self.tokens([[self.image_id] * self.nq + r for r in ids], items) | {
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
+
+def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1,
+                     cache:dict[str, torch.Tensor]|None=None # cached vision outputs (`vision_cache`), or None for pixels
+                    )->CaptionCollator:
+    "The training collator for `model`: its EOS, query count and kind of language model, from `cache` when given."
+    args = (processor, model.generation_config.eos_token_id, model.config.num_query_tokens, max_caption_tokens)
+    if cache is None: return CaptionCollator(*args, pad_multiple=pad_multiple, encoder_decoder=is_encoder_decoder(model))
+    return CachedCaptionCollator(*args, cache, pad_multiple, is_encoder_decoder(model))
 
 def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **batch)->dict:
     "BLIP-2's inputs from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."

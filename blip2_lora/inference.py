@@ -13,8 +13,8 @@ import numpy as np, torch
 import matplotlib.pyplot as plt
 from PIL import Image
 from tqdm.auto import tqdm
-from .config import (Settings, InferSettings, SettingsError, RunFolderError, MissingFileError, settings_dict, run_dir,
-                               read_json, lock_run_folder)
+from .config import Settings, InferSettings, SettingsError, RunFolderError, MissingFileError, settings_dict
+from .config import run_dir, read_json, lock_run_folder
 from .data import eval_records, image_dir, prepare_flickr8k, prepared
 from .model import load_blip2, generate_captions, base_model_path, base_bits
 from .lora import load_adapter, merge_adapter

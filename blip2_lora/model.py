@@ -10,8 +10,8 @@ import platform
 from pathlib import Path
 import pandas as pd, torch
 from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, processors
-from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil,
-                          BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor)
+from transformers import Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil
+from transformers import BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor
 from transformers.utils import logging as hf_logging
 from .config import Settings, MissingFileError, TINY_BASES
 

@@ -22,12 +22,12 @@ from pycocoevalcap.bleu.bleu import Bleu
 from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
-from .data import (CaptionDataset, CaptionCollator, load_flickr8k, ensure_synthetic, image_dir,
-                             synthetic_captions, Scene, flickr_captions, terse_caption, caption_records)
-from .model import (load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config,
-                              make_processor, train_caption_tokenizer, device_name, is_encoder_decoder, untie_lm_head)
+from .data import CaptionDataset, load_flickr8k, ensure_synthetic, image_dir
+from .data import synthetic_captions, Scene, flickr_captions, terse_caption, caption_records
+from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
+from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head
 from .lora import add_lora
-from .fast_path import blip2_of, vision_cache, CachedCaptionCollator, CaptionSampler, cached_forward
+from .fast_path import blip2_of, vision_cache, caption_collator, CaptionSampler, cached_forward
 from .offline_base import tiny_base
 from .inference import decoding_kwargs
 from .evaluation import quiet_stderr
@@ -35,11 +35,11 @@ from .evaluation import quiet_stderr
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
            'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
-           'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'keep_best', 'time_rounds', 'add_mfu',
-           'release_memory', 'batch_sweep', 'fixed_beams', 'benchmark', 'memory_check', 'architecture_check',
-           'fixed_batches', 'compiled_language_model', 'run_variant', 'lora_training', 'speed_variants',
-           'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set', 'pycocoevalcap_seconds',
-           'settings_effect', 'benchmark_cli']
+           'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory', 'our_lora_model',
+           'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams', 'benchmark',
+           'memory_check', 'architecture_check', 'fixed_batches', 'compiled_language_model', 'run_variant',
+           'speed_variants', 'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set',
+           'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -169,17 +169,36 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     cache = vision_cache(model, proc, names, images, s.train.cache_dtype)
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
-    collate = CachedCaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                                    s.train.max_caption_tokens, cache, s.train.pad_multiple, is_encoder_decoder(model))
+    collate = caption_collator(model, proc, s.train.max_caption_tokens, s.train.pad_multiple, cache)
     loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
 
 def plain_loader(model, proc, s:Settings, records:list[dict], batch_size:int)->DataLoader:
     "What a user would write with transformers and PEFT alone: the processor on every batch, padded to its longest caption."
-    collate = CaptionCollator(proc, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                              s.train.max_caption_tokens, encoder_decoder=is_encoder_decoder(model))
+    collate = caption_collator(model, proc, s.train.max_caption_tokens)
     return DataLoader(CaptionDataset(records, image_dir(s)), batch_size, shuffle=True, collate_fn=collate)
+
+def release_memory():
+    "Free what the models of earlier phases still hold (PEFT models keep reference cycles): each phase starts alone."
+    gc.collect()
+    if torch.cuda.is_available(): torch.cuda.empty_cache()
+
+def our_lora_model(s:Settings, model_path:str|Path, bits:int|None=None)->tuple:
+    "Our LoRA model of `model_path` (bf16 on a GPU, fp32 on the CPU; the LM in `bits`), seeded, and its processor."
+    release_memory()
+    cuda = torch.cuda.is_available()
+    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', bits, 'cuda' if cuda else 'cpu')
+    torch.manual_seed(0)
+    return add_lora(model, s.lora), proc
+
+def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None)->tuple:
+    "`our_lora_model` and its training batches of the training split (vision cache built)."
+    model, proc = our_lora_model(s, model_path)
+    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
+    records, bs = caption_records(ds, ds.splits['train']), batch_size or s.train.batch_size
+    sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
+    return model, cached_loader(model, proc, s, records, bs, sampler)[0]
 
 def keep_best(res:dict, phase:str, rate:str, measured:dict):
     "Keep `measured` as `res[phase]` when its `rate` beats the one kept."
@@ -212,20 +231,10 @@ def add_mfu(res:dict, pipelines:dict, batch_size:int):
         f = step_flops(model, step, next(iter(loader))) / batch_size
         res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
 
-def release_memory():
-    "Free what the models of earlier phases still hold (PEFT models keep reference cycles): each phase starts alone."
-    gc.collect()
-    if torch.cuda.is_available(): torch.cuda.empty_cache()
-
 def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)->list[dict]:
     "Our training rate, peak memory and (on a GPU) MFU at each batch size of `sizes`, alone on the machine."
-    release_memory()
-    cuda = torch.cuda.is_available()
-    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
-    model = add_lora(model, s.lora)
-    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    records = caption_records(ds, ds.splits['train'])
-    built, _ = cached_loader(model, proc, s, records, sizes[0])  # the vision cache, once
+    model, built = lora_training(s, model_path, sizes[0])  # the vision cache, once
+    records = built.dataset.records
     rows, peak = [], peak_bf16_flops()
     for bs in sizes:
         sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
@@ -258,7 +267,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     our_loader, cache_s = cached_loader(ours, proc, s, records, bs, sampler)
     theirs = add_lora(load_blip2(model_path, dtype, THEIR_BITS, device)[0], s.lora)
     their_loader = DataLoader(OriginalCaptionDataset(records, image_dir(s), proc, 64), bs, shuffle=True)
-    gen, fixed = fixed_beams(s, max_new_tokens), max_new_tokens or s.infer.max_new_tokens
+    gen = fixed_beams(s, max_new_tokens)
     paths = [image_dir(s)/n for n in dict.fromkeys(r['image'] for r in records)]
     pipelines = {'ours': (ours, our_loader, our_step), 'theirs': (theirs, their_loader, original_step)}
     sizes = {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)}
@@ -277,16 +286,15 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     t = s.train
     res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs,
                         steps=steps, rounds=rounds, train_captions=len(records), train_images=len(paths),
-                        generate=dict(num_beams=4, new_tokens=fixed), ours_caption_batch=s.infer.batch_size,
+                        generate=dict(num_beams=4, new_tokens=gen['max_new_tokens']),
+                        ours_caption_batch=s.infer.batch_size,
                         theirs_bits=THEIR_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
                         group_by_image=t.group_by_image, group_by_length=t.group_by_length)
     return res
 
 def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=8, steps:int=4)->float:
     "Peak GPU memory (GB) of our LoRA training at `batch_size`, with the language model in bf16 or `bits`, alone on the GPU."
-    release_memory()
-    model, proc = load_blip2(model_path, 'bf16', bits, 'cuda')
-    model = add_lora(model, s.lora)
+    model, proc = our_lora_model(s, model_path, bits)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     loader, _ = cached_loader(model, proc, s, caption_records(ds, ds.splits['train'][:40]), batch_size)
     torch.cuda.reset_peak_memory_stats()
@@ -300,15 +308,14 @@ def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=
 def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), steps:int=10, n_images:int=32,
                        max_new_tokens:int|None=None)->dict:
     "Our training rate and peak memory at each batch size of `sizes`, and our captioning rate, for one model alone."
-    gen, cuda = fixed_beams(s, max_new_tokens), torch.cuda.is_available()
+    gen = fixed_beams(s, max_new_tokens)
     res = dict(device=device_name(), setup=dict(model=str(model_path), steps=steps, generate=gen,
                                                 caption_batch=s.infer.batch_size),
                sweep=batch_sweep(s, model_path, list(sizes), steps))
-    release_memory()
-    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
+    model, proc = our_lora_model(s, model_path)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     paths = [image_dir(s)/n for n in ds.splits['train'][:n_images]]
-    res['caption'] = caption_rate(add_lora(model, s.lora), proc, paths, s.infer.batch_size, **gen)
+    res['caption'] = caption_rate(model, proc, paths, s.infer.batch_size, **gen)
     return res
 
 # %% ../nbs/11_performance.ipynb #7f72a619
@@ -348,18 +355,6 @@ def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=No
         one_pass()
         _sync()
     return dict(losses=losses, samples_per_s=sum(len(b['input_ids']) for b in batches) / (time.perf_counter() - t0))
-
-def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None)->tuple:
-    "Our LoRA model of `model_path` (bf16 on a GPU, fp32 on the CPU, seeded) and its training batches (vision cache built)."
-    release_memory()
-    cuda = torch.cuda.is_available()
-    model, proc = load_blip2(model_path, 'bf16' if cuda else 'fp32', None, 'cuda' if cuda else 'cpu')
-    torch.manual_seed(0)
-    model = add_lora(model, s.lora)
-    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    records, bs = caption_records(ds, ds.splits['train']), batch_size or s.train.batch_size
-    sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
-    return model, cached_loader(model, proc, s, records, bs, sampler)[0]
 
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
                    n_batches:int=10)->dict:

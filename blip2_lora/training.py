@@ -11,12 +11,12 @@ from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback
-from .config import (Settings, UserError, RunFolderError, save_settings, load_settings_json, run_dir, annotation_paths,
-                               changed_keys, lock_run_folder)
-from .data import CaptionDataset, CaptionCollator, prepare_flickr8k, prepared, read_records, image_dir
-from .model import load_blip2, base_model_path, base_bits, is_encoder_decoder
+from .config import Settings, UserError, RunFolderError, save_settings, load_settings_json, run_dir
+from .config import annotation_paths, changed_keys, lock_run_folder
+from .data import CaptionDataset, prepare_flickr8k, prepared, read_records, image_dir
+from .model import load_blip2, base_model_path, base_bits
 from .lora import add_lora, save_adapter
-from .fast_path import vision_cache, CachedCaptionCollator, CaptionSampler, cached_inputs
+from .fast_path import vision_cache, caption_collator, CaptionSampler, cached_inputs
 
 # %% auto #0
 __all__ = ['training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows', 'ProgressBar', 'CaptionTrainer',
@@ -114,14 +114,9 @@ def resume_checkpoint(folder:Path)->Path|None:
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
-    t, eos, nq = s.train, model.generation_config.eos_token_id, model.config.num_query_tokens
-    enc_dec = is_encoder_decoder(model)  # T5: captions are the decoder's targets
-    if t.cache_vision:
-        names = list(dict.fromkeys(r['image'] for r in train + val))
-        cache = vision_cache(model, processor, names, images, t.cache_dtype)
-        collate = CachedCaptionCollator(processor, eos, nq, t.max_caption_tokens, cache, t.pad_multiple, enc_dec)
-    else: collate = CaptionCollator(processor, eos, nq, t.max_caption_tokens, pad_multiple=t.pad_multiple,
-                                    encoder_decoder=enc_dec)
+    t, names = s.train, list(dict.fromkeys(r['image'] for r in train + val))
+    cache = vision_cache(model, processor, names, images, t.cache_dtype) if t.cache_vision else None
+    collate = caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, cache)
     log = TrainLog(out/'train_log.json')
     trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=collate,
                              sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length),
