@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
 from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
+from pycocoevalcap.bleu.bleu import Bleu
 from pycocoevalcap.bleu.bleu_scorer import BleuScorer
 from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
@@ -25,8 +26,8 @@ __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRIC
            'check_java', 'read_references', 'read_predictions', 'align', 'quiet_stderr', 'ptb_tokenize',
            'score_captions', 'corpus_scores', 'corpus_of', 'resampled_scores', 'repeats_bigram', 'diversity',
            'bootstrap_scores', 'compare', 'spice_scorer', 'MissingCaptionsError', 'check_coverage', 'tokenize_systems',
-           'interval_scores', 'evaluate', 'results_table', 'diversity_row', 'print_results', 'evaluate_files',
-           'run_references', 'evaluate_run']
+           'interval_scores', 'evaluate', 'pycocoevalcap_scores', 'results_table', 'diversity_row', 'print_results',
+           'evaluate_files', 'run_references', 'evaluate_run']
 
 # %% ../nbs/08_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -270,6 +271,21 @@ def evaluate(refs:dict[str, list[str]], systems:dict[str, dict], # name -> `{pre
     per_image = pd.concat(tables, ignore_index=True)
     first = ['system', 'image', 'caption']
     return results, per_image[first + [c for c in per_image if c not in first]]
+
+# %% ../nbs/08_evaluation.ipynb #afb87332
+def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{image, caption}` rows, one per image
+                        )->dict:
+    "BLEU-1..4, METEOR, ROUGE-L and CIDEr of `predictions` as pycocoevalcap alone computes them, and its `seconds`."
+    t0 = time.perf_counter()
+    tok = PTBTokenizer()
+    with quiet_stderr():
+        gts = tok.tokenize({k: [{'caption': c} for c in cs] for k, cs in refs.items()})
+        res = tok.tokenize({p['image']: [{'caption': p['caption']}] for p in predictions})
+    bleu, _ = Bleu(4).compute_score(gts, res, verbose=0)
+    scores = {f'BLEU-{k}': b for k, b in enumerate(bleu, 1)}
+    for name, scorer in (('METEOR', Meteor()), ('ROUGE-L', Rouge()), ('CIDEr', Cider())):
+        scores[name] = scorer.compute_score(gts, res)[0]
+    return scores | {'seconds': time.perf_counter() - t0}
 
 # %% ../nbs/08_evaluation.ipynb #3a5d6917
 TABLE_METRICS = ['BLEU-4', 'METEOR', 'ROUGE-L', 'CIDEr', 'ROUGE-1', 'ROUGE-2']

@@ -10,6 +10,7 @@ import argparse, contextlib, gc, itertools, json, os, random, sys, threading, ti
 from contextlib import contextmanager
 from pathlib import Path
 import pandas as pd, torch
+import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
@@ -17,11 +18,6 @@ from torch._inductor import config as inductor_config
 from PIL import Image
 from transformers import Blip2Config, Blip2ForConditionalGeneration
 from .config import Settings, load_settings, parse_overrides, quiet_libraries, TINY_BASES
-from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
-from pycocoevalcap.bleu.bleu import Bleu
-from pycocoevalcap.meteor.meteor import Meteor
-from pycocoevalcap.rouge.rouge import Rouge
-from pycocoevalcap.cider.cider import Cider
 from .data import CaptionDataset, load_flickr8k, ensure_synthetic, image_dir
 from .data import synthetic_captions, Scene, flickr_captions, terse_caption, caption_records
 from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
@@ -30,16 +26,15 @@ from .lora import add_lora
 from .fast_path import blip2_of, vision_cache, caption_collator, CaptionSampler, cached_forward
 from .offline_base import tiny_base
 from .inference import decoding_kwargs
-from .evaluation import quiet_stderr
 
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
            'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
            'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory', 'our_lora_model',
            'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams', 'benchmark',
-           'memory_check', 'architecture_check', 'fixed_batches', 'compiled_language_model', 'run_variant',
-           'speed_variants', 'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set',
-           'pycocoevalcap_seconds', 'settings_effect', 'benchmark_cli']
+           'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
+           'speed_variants', 'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set', 'settings_effect',
+           'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -192,9 +187,9 @@ def our_lora_model(s:Settings, model_path:str|Path, bits:int|None=None)->tuple:
     torch.manual_seed(0)
     return add_lora(model, s.lora), proc
 
-def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None)->tuple:
-    "`our_lora_model` and its training batches of the training split (vision cache built)."
-    model, proc = our_lora_model(s, model_path)
+def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None, bits:int|None=None)->tuple:
+    "`our_lora_model` (the LM in `bits`) and its training batches of the training split (vision cache built)."
+    model, proc = our_lora_model(s, model_path, bits)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     records, bs = caption_records(ds, ds.splits['train']), batch_size or s.train.batch_size
     sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
@@ -231,9 +226,11 @@ def add_mfu(res:dict, pipelines:dict, batch_size:int):
         f = step_flops(model, step, next(iter(loader))) / batch_size
         res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
 
-def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10)->list[dict]:
+def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10,
+                bits:int|None=None # the language model in 4 or 8 bits, or in bf16 (fp32 on the CPU)
+               )->list[dict]:
     "Our training rate, peak memory and (on a GPU) MFU at each batch size of `sizes`, alone on the machine."
-    model, built = lora_training(s, model_path, sizes[0])  # the vision cache, once
+    model, built = lora_training(s, model_path, sizes[0], bits)  # the vision cache, once
     records = built.dataset.records
     rows, peak = [], peak_bf16_flops()
     for bs in sizes:
@@ -292,18 +289,6 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
                         group_by_image=t.group_by_image, group_by_length=t.group_by_length)
     return res
 
-def memory_check(s:Settings, model_path:str|Path, bits:int|None, batch_size:int=8, steps:int=4)->float:
-    "Peak GPU memory (GB) of our LoRA training at `batch_size`, with the language model in bf16 or `bits`, alone on the GPU."
-    model, proc = our_lora_model(s, model_path, bits)
-    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    loader, _ = cached_loader(model, proc, s, caption_records(ds, ds.splits['train'][:40]), batch_size)
-    torch.cuda.reset_peak_memory_stats()
-    train_rate(model, loader, our_step, steps, warmup=1)
-    peak = torch.cuda.max_memory_allocated() / 1e9
-    del model
-    torch.cuda.empty_cache()
-    return peak
-
 # %% ../nbs/11_performance.ipynb #5acb23f7
 def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), steps:int=10, n_images:int=32,
                        max_new_tokens:int|None=None)->dict:
@@ -319,12 +304,18 @@ def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), st
     return res
 
 # %% ../nbs/11_performance.ipynb #7f72a619
-SPEED_VARIANTS = {'baseline': {}, 'fused AdamW': dict(fused=True), 'compiled LM': dict(fused=True, compile='default'),
-                  'CUDA graphs': dict(fused=True, compile='reduce-overhead')} # name -> changes to our training step
+SPEED_VARIANTS = {'baseline': {}, 'fused AdamW': dict(fused=True), 'CUDA graphs': dict(fused=True, compile='reduce-overhead'),
+                  'compiled LM': dict(fused=True, compile='default')} # name -> changes to our training step, most promising first
 
 def fixed_batches(loader:DataLoader, n:int)->list[dict]:
     "The first `n` batches of `loader`, kept, so that every variant trains on the same ones."
     return list(itertools.islice(iter(loader), n))
+
+def same_width(batches:list[dict], pad_id:int)->list[dict]:
+    "`batches` padded on the right to the widest one (ids with `pad_id`, masks with 0, labels with -100): one shape to compile."
+    fill = {'input_ids': pad_id, 'attention_mask': 0, 'labels': -100}
+    width = {k: max(b[k].shape[1] for b in batches) for k in fill}
+    return [b | {k: F.pad(b[k], (0, width[k] - b[k].shape[1]), value=v) for k, v in fill.items()} for b in batches]
 
 @contextmanager
 def compiled_language_model(model, mode:str='default'):
@@ -357,11 +348,12 @@ def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=No
     return dict(losses=losses, samples_per_s=sum(len(b['input_ids']) for b in batches) / (time.perf_counter() - t0))
 
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
-                   n_batches:int=10)->dict:
+                   n_batches:int=10, each=lambda name, result: None # called after each variant (to save as it goes)
+                  )->dict:
     "Each variant's losses on the same batches from the same weights, their largest relative difference from the baseline's, its rate."
     model, loader = lora_training(s, model_path, batch_size)
     start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
-    batches, res = fixed_batches(loader, n_batches), {}
+    batches, res = same_width(fixed_batches(loader, n_batches), loader.collate_fn.pad_id), {}
     for name, changes in variants.items():
         if changes.get('compile') == 'reduce-overhead' and not torch.cuda.is_available(): continue  # needs a GPU
         with torch.no_grad():
@@ -371,6 +363,7 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
         res[name] = run_variant(model, batches, **changes)
         base = res[next(iter(res))]['losses']
         res[name]['max_loss_diff'] = max(abs(a - b) / abs(b) for a, b in zip(res[name]['losses'], base))
+        each(name, res[name])
     return res
 
 # %% ../nbs/11_performance.ipynb #15bdf7ec
@@ -449,17 +442,6 @@ def synthetic_eval_set(n:int=2000, seed:int=0)->tuple[dict, dict]:
     return refs, {'system': dict(predictions=[dict(image=k, caption=rng.choice(refs[k]) if i % 2 else terse_caption(sc))
                                                for i, (k, sc) in enumerate(scenes.items())])}
 
-def pycocoevalcap_seconds(refs:dict, predictions:list[dict])->float:
-    "Seconds pycocoevalcap alone takes: PTB tokenizer, BLEU, METEOR, ROUGE-L, CIDEr (as `COCOEvalCap.evaluate`)."
-    t0 = time.perf_counter()
-    tok = PTBTokenizer()
-    with quiet_stderr():
-        gts = tok.tokenize({k: [{'caption': c} for c in cs] for k, cs in refs.items()})
-        res = tok.tokenize({p['image']: [{'caption': p['caption']}] for p in predictions})
-    Bleu(4).compute_score(gts, res, verbose=0)
-    for scorer in (Meteor(), Rouge(), Cider()): scorer.compute_score(gts, res)
-    return time.perf_counter() - t0
-
 # %% ../nbs/11_performance.ipynb #fda1b455
 def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
     "Training rates of benchmark runs that differ in settings, side by side."
@@ -473,7 +455,7 @@ def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
 
 # %% ../nbs/11_performance.ipynb #cbc35973
 def benchmark_cli(argv:list[str]|None=None):
-    "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON."
+    "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON after each phase."
     p = argparse.ArgumentParser(description=benchmark_cli.__doc__)
     p.add_argument('--model', default='tiny', help="'tiny' or 'tiny-t5' (an offline base), 'opt-2.7b-random' or "
                    "'flan-t5-xl-random' (a real architecture, random weights, GPU), or a model folder; a Flan-T5 "
@@ -481,13 +463,16 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--steps', type=int, default=10); p.add_argument('--rounds', type=int, default=2)
     p.add_argument('--batch-size', type=int); p.add_argument('--caption-images', type=int, default=32)
     p.add_argument('--theirs-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)
-    p.add_argument('--memory', action='store_true', help='also measure our training alone at batch 8 in bf16 and in 4-bit (GPU)')
     p.add_argument('--workdir', default='/tmp/blip2-lora-bench'); p.add_argument('--output', default='benchmark.json')
     p.add_argument('--set', nargs='*', metavar='SECTION.KEY=VALUE', help='settings to change, e.g. train.pad_multiple=1')
     p.add_argument('--sweep', nargs='*', type=int, default=[], help='also time our training alone at these batch sizes')
+    p.add_argument('--sweep-4bit', action='store_true', help='also sweep (the sizes of --sweep) with the language model in 4-bit')
     p.add_argument('--variants', action='store_true', help='also check and time the speed variants (SPEED_VARIANTS)')
     p.add_argument('--profile', action='store_true', help="also profile three of our training steps")
+    p.add_argument('--time-limit', type=float, help='start no further phase after this many seconds (the JSON lists '
+                   'the phases skipped); each phase is saved when it ends')
     a = p.parse_args(argv)
+    started = time.perf_counter()
     quiet_libraries()
     preset = {'tiny': 'tiny', 'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'opt-2.7b')
     s = load_settings('', preset, environ={},
@@ -502,22 +487,23 @@ def benchmark_cli(argv:list[str]|None=None):
         res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens, a.batch_size)
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
                                    a.new_tokens)
-    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))  # after each phase
+    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))
+    def due(phase:str, asked)->bool:
+        "Whether to run `phase`: asked for, and within the time limit (else listed as skipped)."
+        if asked and a.time_limit and time.perf_counter() - started > a.time_limit:
+            res.setdefault('skipped', []).append(phase); save()
+            return False
+        return bool(asked)
+    def keep_variant(name:str, result:dict):
+        res.setdefault('variants', {})[name] = result; save()
     save()
-    if a.memory:
-        res['memory_gb'] = {'bf16, batch 8': memory_check(s, path, None), '4-bit, batch 8': memory_check(s, path, 4)}
-        save()
-    if a.sweep and 'sweep' not in res:
-        res['sweep'] = batch_sweep(s, path, a.sweep, a.steps)
-        save()
-    if a.variants:
-        res['variants'] = speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps)
-        save()
-    if a.profile:
+    if due('sweep', a.sweep and 'sweep' not in res): res['sweep'] = batch_sweep(s, path, a.sweep, a.steps); save()
+    if due('sweep_4bit', a.sweep and a.sweep_4bit): res['sweep_4bit'] = batch_sweep(s, path, a.sweep, a.steps, 4); save()
+    if due('profile', a.profile):
         model, loader = lora_training(s, path, a.batch_size)
-        res['profile'] = profile_steps(model, fixed_batches(loader, 3))
-        save()
+        res['profile'] = profile_steps(model, fixed_batches(loader, 3)); save()
+    if due('variants', a.variants): speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps, each=keep_variant)
     print(res['device']); print(ratio_table(res).to_string() if 'ours' in res else res['caption'])
-    print(res.get('memory_gb', '')); print(res.get('sweep', ''))
+    for k in ('sweep', 'sweep_4bit', 'skipped'): print(k, res.get(k, '-'))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()

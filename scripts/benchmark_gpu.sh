@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The GPU benchmark of nbs/11_performance.ipynb as one command, for a GPU machine that cannot download anything.
+#
+#   scripts/benchmark_gpu.sh wheels             here, with pip's registries: the packages the GPU image lacks or holds
+#                                               in other versions, as tested here, into .whl/ (ignored by git)
+#   scripts/benchmark_gpu.sh opt OUT [MODEL]    there: BLIP-2 OPT-2.7B's architecture (random weights), ours against the
+#                                               original pipeline and the plain one -> OUT/benchmark_gpu.json
+#   scripts/benchmark_gpu.sh t5 OUT [MODEL]     there: BLIP-2 Flan-T5-XL's architecture, ours alone
+#                                               -> OUT/benchmark_gpu_t5.json
+#
+# The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, speed variants) and no phase
+# starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
+# MODEL is 'tiny' or 'tiny-t5' to try the script on a CPU; the log is OUT/benchmark_gpu*.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case "${1:-}" in
+wheels)
+  pins=$(python3 -c "import importlib.metadata as m
+print(' '.join(f'{p}=={m.version(p)}' for p in ('transformers', 'peft', 'bitsandbytes', 'regex')))")
+  mkdir -p .whl && rm -f .whl/*.whl
+  python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+    --platform manylinux_2_28_x86_64 --platform manylinux_2_24_x86_64 --platform manylinux_2_17_x86_64 \
+    --platform manylinux2014_x86_64 -d .whl $pins
+  grep -qsx '/.whl/' .git/info/exclude || { mkdir -p .git/info && echo '/.whl/' >> .git/info/exclude; }
+  du -ch .whl/*.whl ;;
+opt|t5)
+  out=${2:?usage: scripts/benchmark_gpu.sh $1 OUT [MODEL]}
+  mkdir -p "$out"
+  if compgen -G '.whl/*.whl' > /dev/null; then
+    python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+    export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
+  fi
+  export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+  python3 -c "import torch, transformers, peft, bitsandbytes, blip2_lora.performance
+print('torch', torch.__version__, '| transformers', transformers.__version__, '| peft', peft.__version__,
+      '| bitsandbytes', bitsandbytes.__version__, '|', torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU')"
+  limit=${TIME_LIMIT:-400}
+  if [ "$1" = opt ]; then
+    name=benchmark_gpu
+    args=(--model "${3:-opt-2.7b-random}" --rounds 2 --theirs-caption-images 8)
+  else
+    name=benchmark_gpu_t5
+    args=(--model "${3:-flan-t5-xl-random}")
+  fi
+  python3 -m blip2_lora.performance "${args[@]}" --batch-size 8 --new-tokens 30 --steps 20 --caption-images 64 \
+    --sweep 8 16 32 64 128 --sweep-4bit --variants --profile --time-limit "$limit" --output "$out/$name.json" \
+    2>&1 | tee "$out/$name.log" ;;
+*)
+  sed -n '2,13p' "$0"; exit 2 ;;
+esac
