@@ -6,8 +6,9 @@ Docs: https://blip2-lora.github.io/blip2-lora/performance.html.md"""
 
 # %% ../nbs/11_performance.ipynb #1dd59ce2
 from __future__ import annotations
-import argparse, contextlib, gc, itertools, json, os, random, sys, threading, time
+import argparse, contextlib, gc, itertools, json, os, random, sys, threading, time, traceback
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 import pandas as pd, torch
 import torch.nn.functional as F
@@ -24,6 +25,7 @@ from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_confi
 from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head
 from .lora import add_lora
 from .fast_path import blip2_of, vision_cache, caption_collator, CaptionSampler, cached_forward
+from .training import fit
 from .offline_base import tiny_base
 from .inference import decoding_kwargs
 
@@ -33,8 +35,8 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', '
            'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory', 'our_lora_model',
            'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams', 'benchmark',
            'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
-           'speed_variants', 'profile_steps', 'plot_sweep', 'ratio_table', 'synthetic_eval_set', 'settings_effect',
-           'benchmark_cli']
+           'speed_variants', 'profile_steps', 'plot_sweep', 'trainer_rate', 'ratio_table', 'synthetic_eval_set',
+           'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -236,7 +238,10 @@ def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10,
     for bs in sizes:
         sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
         loader = DataLoader(built.dataset, bs, sampler=sampler, collate_fn=built.collate_fn)
-        t = train_rate(model, loader, our_step, steps)
+        try: t = train_rate(model, loader, our_step, steps)
+        except torch.cuda.OutOfMemoryError:  # the larger sizes will not fit either
+            rows.append(dict(batch_size=bs, out_of_memory=True))
+            break
         rows.append(dict(batch_size=bs, samples_per_s=t['samples_per_s'], peak_gb=t['peak_gb']))
         if peak: rows[-1]['mfu'] = step_flops(model, our_step, next(iter(loader))) / bs * t['samples_per_s'] / peak
     return rows
@@ -360,9 +365,13 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
             for n, p in model.named_parameters():
                 if n in start: p.copy_(start[n])
         torch.manual_seed(0)
-        res[name] = run_variant(model, batches, **changes)
-        base = res[next(iter(res))]['losses']
-        res[name]['max_loss_diff'] = max(abs(a - b) / abs(b) for a, b in zip(res[name]['losses'], base))
+        try: res[name] = run_variant(model, batches, **changes)
+        except Exception as e:  # e.g. a compiler that fails on this machine: recorded, and the next variant runs
+            traceback.print_exc()
+            res[name] = dict(error=f'{type(e).__name__}: {e}')
+        else:
+            base = res[next(iter(res))]['losses']
+            res[name]['max_loss_diff'] = max(abs(a - b) / abs(b) for a, b in zip(res[name]['losses'], base))
         each(name, res[name])
     return res
 
@@ -394,7 +403,7 @@ def profile_steps(model, batches:list[dict], top:int=10)->dict:
 def plot_sweep(rows:list[dict], # `batch_sweep`'s rows
                memory_budget_gb:float=24, title:str='')->plt.Figure:
     "Training rate (and MFU, when measured) and peak memory against batch size."
-    df = pd.DataFrame(rows)
+    df = pd.DataFrame([r for r in rows if 'samples_per_s' in r])  # not the size that ran out of memory
     fig, (rate, mem) = plt.subplots(1, 2, figsize=(9, 3))
     rate.plot(df.batch_size, df.samples_per_s, 'o-')
     rate.set(xlabel='batch size', ylabel='samples/s', title='training rate')
@@ -410,6 +419,18 @@ def plot_sweep(rows:list[dict], # `batch_sweep`'s rows
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/11_performance.ipynb #63c1aa58
+def trainer_rate(s:Settings, model_path:str|Path, out:Path|str, steps:int=10, batch_size:int|None=None)->dict:
+    "Our training as `fit` runs it (`Trainer`): samples/s over `steps` steps after `steps` warm-up steps, and its losses."
+    model, proc = our_lora_model(s, model_path)
+    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
+    bs = batch_size or s.train.batch_size
+    short = replace(s.train, batch_size=bs, grad_accum=1, max_steps=2 * steps, log_steps=steps, save_steps=4 * steps)
+    trainer = fit(model, proc, replace(s, train=short), caption_records(ds, ds.splits['train']),
+                  caption_records(ds, ds.splits['val'][:4]), image_dir(s), Path(out), resume=False)
+    logs = [h for h in trainer.state.log_history if 'samples_per_second' in h]
+    return dict(samples_per_s=logs[-1]['samples_per_second'], batch_size=bs, steps=steps, losses=[h['loss'] for h in logs])
 
 # %% ../nbs/11_performance.ipynb #aa01d9f0
 def ratio_table(res:dict)->pd.DataFrame:
@@ -469,6 +490,7 @@ def benchmark_cli(argv:list[str]|None=None):
     p.add_argument('--sweep-4bit', action='store_true', help='also sweep (the sizes of --sweep) with the language model in 4-bit')
     p.add_argument('--variants', action='store_true', help='also check and time the speed variants (SPEED_VARIANTS)')
     p.add_argument('--profile', action='store_true', help="also profile three of our training steps")
+    p.add_argument('--trainer', action='store_true', help="also time our training through fit's Trainer (trainer_rate)")
     p.add_argument('--time-limit', type=float, help='start no further phase after this many seconds (the JSON lists '
                    'the phases skipped); each phase is saved when it ends')
     a = p.parse_args(argv)
@@ -488,22 +510,29 @@ def benchmark_cli(argv:list[str]|None=None):
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
                                    a.new_tokens)
     def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))
-    def due(phase:str, asked)->bool:
-        "Whether to run `phase`: asked for, and within the time limit (else listed as skipped)."
-        if asked and a.time_limit and time.perf_counter() - started > a.time_limit:
-            res.setdefault('skipped', []).append(phase); save()
-            return False
-        return bool(asked)
+    def run_phase(phase:str, asked, measure):
+        "`res[phase] = measure()` when asked and within the time limit (else listed as skipped); an error is recorded."
+        if not asked: return
+        if a.time_limit and time.perf_counter() - started > a.time_limit: res.setdefault('skipped', []).append(phase)
+        else:
+            try: res[phase] = measure()
+            except Exception as e:  # one phase failing on this machine must not lose the next ones
+                traceback.print_exc()
+                res.setdefault('failed', {})[phase] = f'{type(e).__name__}: {e}'
+        save()
     def keep_variant(name:str, result:dict):
         res.setdefault('variants', {})[name] = result; save()
-    save()
-    if due('sweep', a.sweep and 'sweep' not in res): res['sweep'] = batch_sweep(s, path, a.sweep, a.steps); save()
-    if due('sweep_4bit', a.sweep and a.sweep_4bit): res['sweep_4bit'] = batch_sweep(s, path, a.sweep, a.steps, 4); save()
-    if due('profile', a.profile):
+    def profile_ours():
         model, loader = lora_training(s, path, a.batch_size)
-        res['profile'] = profile_steps(model, fixed_batches(loader, 3)); save()
-    if due('variants', a.variants): speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps, each=keep_variant)
+        return profile_steps(model, fixed_batches(loader, 3))
+    save()
+    run_phase('sweep', a.sweep and 'sweep' not in res, lambda: batch_sweep(s, path, a.sweep, a.steps))
+    run_phase('sweep_4bit', a.sweep and a.sweep_4bit, lambda: batch_sweep(s, path, a.sweep, a.steps, 4))
+    run_phase('profile', a.profile, profile_ours)
+    run_phase('trainer', a.trainer, lambda: trainer_rate(s, path, f'{a.workdir}/trainer', a.steps, a.batch_size))
+    run_phase('variants', a.variants,
+              lambda: speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps, each=keep_variant))
     print(res['device']); print(ratio_table(res).to_string() if 'ours' in res else res['caption'])
-    for k in ('sweep', 'sweep_4bit', 'skipped'): print(k, res.get(k, '-'))
+    for k in ('sweep', 'sweep_4bit', 'trainer', 'skipped', 'failed'): print(k, res.get(k, '-'))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()

@@ -8,7 +8,7 @@
 #   scripts/benchmark_gpu.sh t5 OUT [MODEL]     there: BLIP-2 Flan-T5-XL's architecture, ours alone
 #                                               -> OUT/benchmark_gpu_t5.json
 #
-# The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, speed variants) and no phase
+# The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, Trainer, speed variants) and no phase
 # starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
 # MODEL is 'tiny' or 'tiny-t5' to try the script on a CPU; the log is OUT/benchmark_gpu*.log.
 set -euo pipefail
@@ -43,7 +43,7 @@ print('torch', torch.__version__, '| transformers', transformers.__version__, '|
     args=(--model "${3:-flan-t5-xl-random}")
   fi
   python3 -m blip2_lora.performance "${args[@]}" --batch-size 8 --new-tokens 30 --steps 20 --caption-images 64 \
-    --sweep 8 16 32 64 128 --sweep-4bit --variants --profile --time-limit "$limit" --output "$out/$name.json" \
+    --sweep 8 16 32 64 128 --sweep-4bit --profile --trainer --variants --time-limit "$limit" --output "$out/$name.json" \
     2>&1 | tee "$out/$name.log" ;;
 *)
   sed -n '2,13p' "$0"; exit 2 ;;
