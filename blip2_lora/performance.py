@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/performance.html.md"""
 
 # %% ../nbs/11_performance.ipynb #1dd59ce2
 from __future__ import annotations
-import argparse, contextlib, gc, itertools, json, os, random, sys, threading, time, traceback
+import argparse, contextlib, gc, itertools, json, math, os, random, sys, threading, time, traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -35,8 +35,8 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', '
            'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory', 'our_lora_model',
            'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams', 'benchmark',
            'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
-           'speed_variants', 'profile_steps', 'plot_sweep', 'trainer_rate', 'ratio_table', 'synthetic_eval_set',
-           'settings_effect', 'benchmark_cli']
+           'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep', 'trainer_rate',
+           'ratio_table', 'synthetic_eval_set', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/11_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -375,6 +375,15 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
         each(name, res[name])
     return res
 
+def variants_table(variants:dict)->pd.DataFrame:
+    "`speed_variants`' result: each variant's rate, speed-up over the baseline, largest loss difference and first losses (or its error)."
+    base, rows = variants['baseline']['samples_per_s'], {}
+    for name, v in variants.items():
+        rows[name] = {'error': v['error']} if 'error' in v else {
+            'samples/s': round(v['samples_per_s'], 1), 'speed-up': round(v['samples_per_s'] / base, 2),
+            'largest loss difference': v['max_loss_diff'], 'first losses': ' '.join(f'{l:.4f}' for l in v['losses'][:4])}
+    return pd.DataFrame(rows).T
+
 # %% ../nbs/11_performance.ipynb #15bdf7ec
 def profile_steps(model, batches:list[dict], top:int=10)->dict:
     "The operations that take most of a training step's time (device time on a GPU) over `batches`, and the GPU's idle share."
@@ -400,6 +409,12 @@ def profile_steps(model, batches:list[dict], top:int=10)->dict:
     return dict(device=device_name(), ms_per_step=1e3 * wall / n, top=rows, idle_share=1 - busy / wall if cuda else None)
 
 # %% ../nbs/11_performance.ipynb #8a9aa892
+def best_within(rows:list[dict], # `batch_sweep`'s rows
+                memory_budget_gb:float=24)->dict|None:
+    "The row of the highest training rate whose peak memory fits in `memory_budget_gb`, or None."
+    fits = [r for r in rows if r.get('peak_gb', math.inf) <= memory_budget_gb]
+    return max(fits, key=lambda r: r['samples_per_s'], default=None)
+
 def plot_sweep(rows:list[dict], # `batch_sweep`'s rows
                memory_budget_gb:float=24, title:str='')->plt.Figure:
     "Training rate (and MFU, when measured) and peak memory against batch size."
@@ -533,6 +548,7 @@ def benchmark_cli(argv:list[str]|None=None):
     run_phase('variants', a.variants,
               lambda: speed_variants(s, path, batch_size=a.batch_size, n_batches=a.steps, each=keep_variant))
     print(res['device']); print(ratio_table(res).to_string() if 'ours' in res else res['caption'])
-    for k in ('sweep', 'sweep_4bit', 'trainer', 'skipped', 'failed'): print(k, res.get(k, '-'))
+    for k in ('sweep', 'sweep_4bit'): print(k, res.get(k, '-'), '| fastest within 24 GB:', best_within(res.get(k, [])))
+    for k in ('trainer', 'skipped', 'failed'): print(k, res.get(k, '-'))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'performance.py': benchmark_cli()
