@@ -32,9 +32,9 @@ from .inference import decoding_kwargs
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
            'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
-           'peak_bf16_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory', 'our_lora_model',
-           'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams', 'benchmark',
-           'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
+           'peak_bf16_flops', 'matmul_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory',
+           'our_lora_model', 'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams',
+           'benchmark', 'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
            'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep', 'trainer_rate',
            'ratio_table', 'synthetic_eval_set', 'settings_effect', 'benchmark_cli']
 
@@ -147,6 +147,18 @@ def peak_bf16_flops()->float|None:
     if not torch.cuda.is_available(): return None
     name = torch.cuda.get_device_name()
     return next((v for k, v in PEAK_BF16_FLOPS.items() if k in name), None)
+
+def matmul_flops(n:int|None=None, # the matrices' size: 8192 on a GPU, 1024 on the CPU
+                 repeats:int=10)->float:
+    "Measured FLOP/s of an `n`x`n`x`n` matrix product of random bf16 (GPU) or fp32 (CPU) numbers: the ceiling beside the datasheet's."
+    cuda = torch.cuda.is_available()
+    n, kw = n or (8192 if cuda else 1024), dict(device='cuda', dtype=torch.bfloat16) if cuda else {}
+    a, b = torch.randn(n, n, **kw), torch.randn(n, n, **kw)
+    for _ in range(3): a @ b
+    _sync(); t0 = time.perf_counter()
+    for _ in range(repeats): a @ b
+    _sync()
+    return 2 * n**3 * repeats / (time.perf_counter() - t0)
 
 def step_flops(model, step, batch:dict)->int:
     "FLOPs of one training step (forward and backward), counted from the model's operations by PyTorch's `FlopCounterMode`."
@@ -540,6 +552,7 @@ def benchmark_cli(argv:list[str]|None=None):
     def profile_ours():
         model, loader = lora_training(s, path, a.batch_size)
         return profile_steps(model, fixed_batches(loader, 3))
+    res['matmul_flops'] = matmul_flops()
     save()
     run_phase('sweep', a.sweep and 'sweep' not in res, lambda: batch_sweep(s, path, a.sweep, a.steps))
     run_phase('sweep_4bit', a.sweep and a.sweep_4bit, lambda: batch_sweep(s, path, a.sweep, a.steps, 4))
