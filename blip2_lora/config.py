@@ -85,6 +85,7 @@ class TrainSettings:
     group_by_image:bool=True # put an image's captions together, so the Q-Former runs once per image
     group_by_length:bool=False # sort runs of 50 batches by caption length, so batches pad less
     pad_multiple:int=8 # pad batches to a multiple of this many tokens (few distinct shapes)
+    pack_captions:bool=False # one row per image: its query tokens once, then each caption (decoder-only LMs, cached vision)
 
 # %% ../nbs/00_config.ipynb #b5c385e1
 @dataclass
@@ -275,6 +276,9 @@ def settings_problems(s:Settings)->list[str]:
             if not lo <= s.get(k) <= hi or (k == 'eval.confidence' and s.get(k) in (lo, hi))]
     if s.model.load_in_8bit and s.model.load_in_4bit:
         out.append('model.load_in_8bit and model.load_in_4bit are both true: choose one')
+    if s.train.pack_captions and not s.train.cache_vision:
+        out.append(f"{where('train.pack_captions')}: packing works on cached vision outputs; set train.cache_vision = true "
+                   f"or train.pack_captions = false")
     if (why := device_problem(s.model.device_map)): out.append(f'{where("model.device_map")}: {why}')
     if not RUN_NAME.fullmatch(s.run.name or s.run.preset):
         out.append(f"{where('run.name')}: expected a folder name (letters, digits, '.', '_', '-'); "

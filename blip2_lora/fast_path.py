@@ -8,6 +8,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/fast_path.html.md"""
 from __future__ import annotations
 from pathlib import Path
 import torch
+import torch.nn.functional as F
 from PIL import Image
 from transformers import Blip2ForConditionalGeneration
 from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
@@ -17,7 +18,7 @@ from .model import resolve_dtype, is_encoder_decoder
 
 # %% auto #0
 __all__ = ['blip2_of', 'vision_cache', 'CachedCaptionCollator', 'caption_collator', 'cached_inputs', 'cached_forward',
-           'CaptionSampler']
+           'pack_captions', 'caption_count', 'CaptionSampler']
 
 # %% ../nbs/04_fast_path.ipynb #dad6cae9
 def blip2_of(model)->Blip2ForConditionalGeneration:
@@ -48,27 +49,36 @@ class CachedCaptionCollator(CaptionCollator):
     "Training batches from cached vision outputs: each distinct image once, and the image of each caption."
     def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int,
                  cache:dict[str, torch.Tensor], # image name -> vision encoder output (`vision_cache`)
-                 pad_multiple:int=1, encoder_decoder:bool=False):
+                 pad_multiple:int=1, encoder_decoder:bool=False,
+                 pack:bool=False): # one row per image (`pack_captions`)
         super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple,
                          encoder_decoder=encoder_decoder)
-        self.cache = cache
+        self.cache, self.pack = cache, pack
     def __call__(self, items:list[dict])->dict:
         names = [it['image'] for it in items]
         distinct = list(dict.fromkeys(names))
         ids = self.processor.tokenizer(self.texts(items)).input_ids
-        return self.tokens([[self.image_id] * self.nq + r for r in ids], items) | {
+        batch = self.tokens([[self.image_id] * self.nq + r for r in ids], items) | {
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
+        return pack_captions(batch, self.nq, self.pad_id, self.pad_multiple) if self.pack else batch
 
 def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1,
-                     cache:dict[str, torch.Tensor]|None=None # cached vision outputs (`vision_cache`), or None for pixels
+                     cache:dict[str, torch.Tensor]|None=None, # cached vision outputs (`vision_cache`), or None for pixels
+                     pack:bool=False # one row per image (`pack_captions`): decoder-only LMs, with `cache`
                     )->CaptionCollator:
     "The training collator for `model`: its EOS, query count and kind of language model, from `cache` when given."
+    if pack and is_encoder_decoder(model):
+        raise SettingsError("train.pack_captions applies to decoder-only language models (OPT); this model's captions "
+                            "are its decoder's targets: set train.pack_captions = false")
+    if pack and cache is None: raise SettingsError('train.pack_captions needs train.cache_vision = true')
     args = (processor, model.generation_config.eos_token_id, model.config.num_query_tokens, max_caption_tokens)
     if cache is None: return CaptionCollator(*args, pad_multiple=pad_multiple, encoder_decoder=is_encoder_decoder(model))
-    return CachedCaptionCollator(*args, cache, pad_multiple, is_encoder_decoder(model))
+    return CachedCaptionCollator(*args, cache, pad_multiple, is_encoder_decoder(model), pack)
 
-def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **batch)->dict:
+def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor,
+                  captions_per_row:torch.Tensor|None=None, # packed batches' caption counts (`caption_count`), not the model's
+                  **batch)->dict:
     "BLIP-2's inputs from cached vision outputs: the Q-Former once per distinct image, its output shared by that image's captions."
     m = blip2_of(model)
     emb = image_embeds.to(m.query_tokens.device, m.vision_model.embeddings.patch_embedding.weight.dtype)
@@ -82,6 +92,33 @@ def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor, **
 def cached_forward(model, **batch):
     "BLIP-2's forward on a batch of `CachedCaptionCollator`."
     return model(**cached_inputs(model, **batch))
+
+# %% ../nbs/04_fast_path.ipynb #21745514
+def pack_captions(batch:dict, # `CachedCaptionCollator`'s batch for a decoder-only LM: each row the query tokens, then a caption
+                  num_query_tokens:int, pad_id:int, pad_multiple:int=1)->dict:
+    "`batch` as one row per image: its query tokens once, then each of its captions, which attends to them and to itself only."
+    lens, by_image = batch['attention_mask'].sum(1).tolist(), {}
+    for r, i in enumerate(batch['image_index'].tolist()): by_image.setdefault(i, []).append(r)
+    rows = []
+    for rs in by_image.values():
+        cuts = [(rs[0], 0, num_query_tokens)] + [(r, num_query_tokens, lens[r]) for r in rs]  # (row, start, end)
+        rows.append({'input_ids': torch.cat([batch['input_ids'][r, a:b] for r, a, b in cuts]),
+                     'labels': torch.cat([batch['labels'][r, a:b] for r, a, b in cuts]),
+                     'position_ids': torch.cat([torch.arange(a, b) for _, a, b in cuts]),
+                     'segment': torch.cat([torch.full((b - a,), k) for k, (_, a, b) in enumerate(cuts)])})
+    width = -(-max(len(r['input_ids']) for r in rows) // pad_multiple) * pad_multiple
+    fill = {'input_ids': pad_id, 'labels': -100, 'position_ids': 0, 'segment': -1}
+    packed = {k: torch.stack([F.pad(r[k], (0, width - len(r[k])), value=v) for r in rows]) for k, v in fill.items()}
+    seg = packed.pop('segment')
+    query, key = seg[:, :, None], seg[:, None, :]
+    sees = (key >= 0) & ((key == 0) | (key == query)) & torch.ones(width, width, dtype=torch.bool).tril()
+    sees |= torch.eye(width, dtype=torch.bool)  # a padding position sees itself: no row of the mask is empty
+    return packed | {'attention_mask': sees[:, None], 'image_embeds': batch['image_embeds'],
+                     'image_index': torch.tensor(list(by_image)), 'captions_per_row': torch.tensor([len(rs) for rs in by_image.values()])}
+
+def caption_count(batch:dict)->int:
+    "The captions in a training batch: one per row, or, packed, `captions_per_row` of each."
+    return int(batch['captions_per_row'].sum()) if 'captions_per_row' in batch else len(batch['input_ids'])
 
 # %% ../nbs/04_fast_path.ipynb #fd3a6c20
 class CaptionSampler(torch.utils.data.Sampler):

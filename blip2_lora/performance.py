@@ -22,9 +22,10 @@ from .config import Settings, load_settings, parse_overrides, quiet_libraries, T
 from .data import CaptionDataset, load_flickr8k, ensure_synthetic, image_dir
 from .data import synthetic_captions, Scene, flickr_captions, terse_caption, caption_records
 from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
-from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head
+from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head, is_encoder_decoder
 from .lora import add_lora
 from .fast_path import blip2_of, vision_cache, caption_collator, CaptionSampler, cached_forward
+from .fast_path import pack_captions, caption_count
 from .training import fit
 from .offline_base import tiny_base
 from .inference import decoding_kwargs
@@ -109,7 +110,7 @@ def train_rate(model, loader:DataLoader, step, steps:int=10, warmup:int=3, optim
             except StopIteration: batches = iter(loader); batch = next(batches)
             with amp: loss = step(model, batch)
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
-            if i >= warmup: n += len(batch['input_ids'])
+            if i >= warmup: n += caption_count(batch)
         _sync()
     return dict(samples_per_s=n / (time.perf_counter() - t0), peak_gb=mem.gb, loss=loss.item(), optimizer=opt)
 
@@ -178,7 +179,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     cache = vision_cache(model, proc, names, images, s.train.cache_dtype)
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
-    collate = caption_collator(model, proc, s.train.max_caption_tokens, s.train.pad_multiple, cache)
+    collate = caption_collator(model, proc, s.train.max_caption_tokens, s.train.pad_multiple, cache, s.train.pack_captions)
     loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
@@ -321,7 +322,8 @@ def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), st
     return res
 
 # %% ../nbs/11_performance.ipynb #7f72a619
-SPEED_VARIANTS = {'baseline': {}, 'fused AdamW': dict(fused=True), 'CUDA graphs': dict(fused=True, compile='reduce-overhead'),
+SPEED_VARIANTS = {'baseline': {}, 'fused AdamW': dict(fused=True), 'packed captions': dict(fused=True, pack=True),
+                  'CUDA graphs': dict(fused=True, compile='reduce-overhead'),
                   'compiled LM': dict(fused=True, compile='default')} # name -> changes to our training step, most promising first
 
 def fixed_batches(loader:DataLoader, n:int)->list[dict]:
@@ -346,8 +348,12 @@ def compiled_language_model(model, mode:str='default'):
         inductor_config.fallback_random = eager_random
 
 # %% ../nbs/11_performance.ipynb #3b032326
-def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None)->dict:
-    "Train on `batches` twice with the variant's optimizer and compilation: the losses of the first pass, the rate of the second."
+def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None,
+                pack:tuple[int, int]|None=None # (query tokens, pad id): train on `pack_captions` of the batches
+               )->dict:
+    "Train on `batches` twice with the variant's optimizer, compilation and packing: the losses of the first pass, the rate of the second."
+    n_captions = sum(len(b['input_ids']) for b in batches)
+    if pack: batches = [pack_captions(b, *pack) for b in batches]
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, fused=fused)
     model.train()
     def one_pass():
@@ -362,17 +368,21 @@ def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=No
         _sync(); t0 = time.perf_counter()
         one_pass()
         _sync()
-    return dict(losses=losses, samples_per_s=sum(len(b['input_ids']) for b in batches) / (time.perf_counter() - t0))
+    return dict(losses=losses, samples_per_s=n_captions / (time.perf_counter() - t0))
 
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
                    n_batches:int=10, each=lambda name, result: None # called after each variant (to save as it goes)
                   )->dict:
     "Each variant's losses on the same batches from the same weights, their largest relative difference from the baseline's, its rate."
-    model, loader = lora_training(s, model_path, batch_size)
+    rows = replace(s, train=replace(s.train, pack_captions=False))  # a caption a row: packing is a variant
+    model, loader = lora_training(rows, model_path, batch_size)
     start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
     batches, res = same_width(fixed_batches(loader, n_batches), loader.collate_fn.pad_id), {}
     for name, changes in variants.items():
         if changes.get('compile') == 'reduce-overhead' and not torch.cuda.is_available(): continue  # needs a GPU
+        if changes.get('pack'):
+            if is_encoder_decoder(model): continue  # T5's captions are the decoder's: nothing repeats
+            changes = changes | {'pack': (model.config.num_query_tokens, loader.collate_fn.pad_id)}
         with torch.no_grad():
             for n, p in model.named_parameters():
                 if n in start: p.copy_(start[n])

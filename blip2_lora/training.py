@@ -90,11 +90,18 @@ class ProgressBar(TrainerCallback):
 
 # %% ../nbs/05_training.ipynb #2f57d188
 class CaptionTrainer(Trainer):
-    "`Trainer` that computes the loss from cached vision outputs and orders captions with `CaptionSampler`."
-    def __init__(self, *args, sampler:CaptionSampler, **kw):
+    "`Trainer` that computes the loss from cached vision outputs, orders captions with `CaptionSampler`, and validates with `eval_collator`."
+    def __init__(self, *args, sampler:CaptionSampler,
+                 eval_collator=None, # the validation batches' collator, when it is not the training one
+                 **kw):
         super().__init__(*args, **kw)
-        self.caption_sampler = sampler
+        self.caption_sampler, self.eval_collator = sampler, eval_collator
     def _get_train_sampler(self, train_dataset=None): return self.caption_sampler
+    def get_eval_dataloader(self, eval_dataset=None):
+        if self.eval_collator is None: return super().get_eval_dataloader(eval_dataset)
+        train_collator, self.data_collator = self.data_collator, self.eval_collator
+        try: return super().get_eval_dataloader(eval_dataset)
+        finally: self.data_collator = train_collator
     def compute_loss(self, model, inputs, return_outputs=False, **kw):
         if 'image_embeds' in inputs: inputs = cached_inputs(model, **inputs)
         return super().compute_loss(model, inputs, return_outputs, **kw)
@@ -116,9 +123,10 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
     t, names = s.train, list(dict.fromkeys(r['image'] for r in train + val))
     cache = vision_cache(model, processor, names, images, t.cache_dtype) if t.cache_vision else None
-    collate = caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, cache)
+    collate = caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, cache, t.pack_captions)
+    rows = caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, cache)  # validation: a caption a row
     log = TrainLog(out/'train_log.json')
-    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=collate,
+    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=collate, eval_collator=rows,
                              sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image, t.group_by_length),
                              train_dataset=CaptionDataset(train, images, not t.cache_vision),
                              eval_dataset=CaptionDataset(val, images, not t.cache_vision),
@@ -128,7 +136,7 @@ def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:P
     if last is None: log.first = trainer.evaluate()
     trainer.train(resume_from_checkpoint=last)
     if collate.n_truncated:
-        print(f'{collate.n_truncated} captions were longer than train.max_caption_tokens and were cut')
+        print(f'{collate.n_truncated} training captions were longer than train.max_caption_tokens and were cut')
     return trainer
 
 # %% ../nbs/05_training.ipynb #23890352
