@@ -304,7 +304,8 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
                         generate=dict(num_beams=4, new_tokens=gen['max_new_tokens']),
                         ours_caption_batch=s.infer.batch_size,
                         theirs_bits=THEIR_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
-                        group_by_image=t.group_by_image, group_by_length=t.group_by_length)
+                        group_by_image=t.group_by_image, group_by_length=t.group_by_length,
+                        pack_captions=t.pack_captions)
     return res
 
 # %% ../nbs/11_performance.ipynb #5acb23f7

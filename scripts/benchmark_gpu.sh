@@ -3,14 +3,17 @@
 #
 #   scripts/benchmark_gpu.sh wheels             here, with pip's registries: the packages the GPU image lacks or holds
 #                                               in other versions, as tested here, into .whl/ (ignored by git)
-#   scripts/benchmark_gpu.sh opt OUT [MODEL]    there: BLIP-2 OPT-2.7B's architecture (random weights), ours against the
-#                                               original pipeline and the plain one -> OUT/benchmark_gpu.json
-#   scripts/benchmark_gpu.sh t5 OUT [MODEL]     there: BLIP-2 Flan-T5-XL's architecture, ours alone
+#   scripts/benchmark_gpu.sh opt OUT [MODEL [SECTION.KEY=VALUE ...]]
+#                                               there: BLIP-2 OPT-2.7B's architecture (random weights), ours against
+#                                               the original pipeline and the plain one -> OUT/benchmark_gpu.json
+#   scripts/benchmark_gpu.sh t5 OUT [MODEL [SECTION.KEY=VALUE ...]]
+#                                               there: BLIP-2 Flan-T5-XL's architecture, ours alone
 #                                               -> OUT/benchmark_gpu_t5.json
 #
-# The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, Trainer, speed variants) and no phase
-# starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
-# MODEL is 'tiny' or 'tiny-t5' to try the script on a CPU; the log is OUT/benchmark_gpu*.log.
+# The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, Trainer, speed variants), and
+# no phase starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
+# MODEL is 'tiny' or 'tiny-t5' to try the script on a CPU ('-' for the default). Settings after it change ours (e.g.
+# train.pack_captions=true) and name the files (benchmark_gpu_train.pack_captions-true.json); the log is beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -24,7 +27,7 @@ print(' '.join(f'{p}=={m.version(p)}' for p in ('transformers', 'peft', 'bitsand
   grep -qsx '/.whl/' .git/info/exclude || { mkdir -p .git/info && echo '/.whl/' >> .git/info/exclude; }
   du -ch .whl/*.whl ;;
 opt|t5)
-  out=${2:?usage: scripts/benchmark_gpu.sh $1 OUT [MODEL]}
+  out=${2:?usage: scripts/benchmark_gpu.sh $1 OUT [MODEL [SECTION.KEY=VALUE ...]]}
   mkdir -p "$out"
   if compgen -G '.whl/*.whl' > /dev/null; then
     python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
@@ -34,17 +37,22 @@ opt|t5)
   python3 -c "import torch, transformers, peft, bitsandbytes, blip2_lora.performance
 print('torch', torch.__version__, '| transformers', transformers.__version__, '| peft', peft.__version__,
       '| bitsandbytes', bitsandbytes.__version__, '|', torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU')"
-  limit=${TIME_LIMIT:-400}
-  if [ "$1" = opt ]; then
-    name=benchmark_gpu
-    args=(--model "${3:-opt-2.7b-random}" --rounds 2 --theirs-caption-images 8)
+  limit=${TIME_LIMIT:-400} kind=$1 model=${3:--}
+  shift $(( $# < 3 ? $# : 3 ))
+  if [ "$kind" = opt ]; then
+    [ "$model" = - ] && model=opt-2.7b-random
+    name=benchmark_gpu args=(--model "$model" --rounds 2 --theirs-caption-images 8)
   else
-    name=benchmark_gpu_t5
-    args=(--model "${3:-flan-t5-xl-random}")
+    [ "$model" = - ] && model=flan-t5-xl-random
+    name=benchmark_gpu_t5 args=(--model "$model")
+  fi
+  if [ $# -gt 0 ]; then
+    args+=(--set "$@")
+    name+=$(printf '_%s' "$@" | tr '=' '-' | tr -c 'A-Za-z0-9._\n-' '_')
   fi
   python3 -m blip2_lora.performance "${args[@]}" --batch-size 8 --new-tokens 30 --steps 20 --caption-images 64 \
     --sweep 8 16 32 64 128 --sweep-4bit --profile --trainer --variants --time-limit "$limit" --output "$out/$name.json" \
     2>&1 | tee "$out/$name.log" ;;
 *)
-  sed -n '2,13p' "$0"; exit 2 ;;
+  sed -n '2,17p' "$0"; exit 2 ;;
 esac
