@@ -114,7 +114,8 @@ def pack_captions(batch:dict, # `CachedCaptionCollator`'s batch for a decoder-on
     sees = (key >= 0) & ((key == 0) | (key == query)) & torch.ones(width, width, dtype=torch.bool).tril()
     sees |= torch.eye(width, dtype=torch.bool)  # a padding position sees itself: no row of the mask is empty
     return packed | {'attention_mask': sees[:, None], 'image_embeds': batch['image_embeds'],
-                     'image_index': torch.tensor(list(by_image)), 'captions_per_row': torch.tensor([len(rs) for rs in by_image.values()])}
+                     'image_index': torch.tensor(list(by_image)),
+                     'captions_per_row': torch.tensor([len(rs) for rs in by_image.values()])}
 
 def caption_count(batch:dict)->int:
     "The captions in a training batch: one per row, or, packed, `captions_per_row` of each."
