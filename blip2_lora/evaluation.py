@@ -277,10 +277,7 @@ def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{i
                         )->dict:
     "BLEU-1..4, METEOR, ROUGE-L and CIDEr of `predictions` as pycocoevalcap alone computes them, and its `seconds`."
     t0 = time.perf_counter()
-    tok = PTBTokenizer()
-    with quiet_stderr():
-        gts = tok.tokenize({k: [{'caption': c} for c in cs] for k, cs in refs.items()})
-        res = tok.tokenize({p['image']: [{'caption': p['caption']}] for p in predictions})
+    gts, res = ptb_tokenize(refs), ptb_tokenize({p['image']: [p['caption']] for p in predictions})
     bleu, _ = Bleu(4).compute_score(gts, res, verbose=0)
     scores = {f'BLEU-{k}': b for k, b in enumerate(bleu, 1)}
     for name, scorer in (('METEOR', Meteor()), ('ROUGE-L', Rouge()), ('CIDEr', Cider())):

@@ -275,9 +275,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     dtype, bs, device = ('bf16' if cuda else 'fp32'), batch_size or s.train.batch_size, ('cuda' if cuda else 'cpu')
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     records = caption_records(ds, ds.splits['train'])
-    torch.manual_seed(0)
-    ours, proc = load_blip2(model_path, dtype, None, device)
-    ours = add_lora(ours, s.lora)
+    ours, proc = our_lora_model(s, model_path)
     sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
     our_loader, cache_s = cached_loader(ours, proc, s, records, bs, sampler)
     theirs = add_lora(load_blip2(model_path, dtype, THEIR_BITS, device)[0], s.lora)
@@ -349,12 +347,8 @@ def compiled_language_model(model, mode:str='default'):
         inductor_config.fallback_random = eager_random
 
 # %% ../nbs/11_performance.ipynb #3b032326
-def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None,
-                pack:tuple[int, int]|None=None # (query tokens, pad id): train on `pack_captions` of the batches
-               )->dict:
-    "Train on `batches` twice with the variant's optimizer, compilation and packing: the losses of the first pass, the rate of the second."
-    n_captions = sum(len(b['input_ids']) for b in batches)
-    if pack: batches = [pack_captions(b, *pack) for b in batches]
+def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=None)->dict:
+    "Train on `batches` twice with the variant's optimizer and compilation: the losses of the first pass, the rate of the second."
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, fused=fused)
     model.train()
     def one_pass():
@@ -369,7 +363,7 @@ def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=No
         _sync(); t0 = time.perf_counter()
         one_pass()
         _sync()
-    return dict(losses=losses, samples_per_s=n_captions / (time.perf_counter() - t0))
+    return dict(losses=losses, samples_per_s=sum(map(caption_count, batches)) / (time.perf_counter() - t0))
 
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
                    n_batches:int=10, each=lambda name, result: None # called after each variant (to save as it goes)
@@ -379,16 +373,17 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
     model, loader = lora_training(rows, model_path, batch_size)
     start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
     batches, res = same_width(fixed_batches(loader, n_batches), loader.collate_fn.pad_id), {}
+    packed = None if is_encoder_decoder(model) else [  # T5 is not packed (`04_fast_path`)
+        pack_captions(b, model.config.num_query_tokens, loader.collate_fn.pad_id) for b in batches]
     for name, changes in variants.items():
+        changes, pack = {k: v for k, v in changes.items() if k != 'pack'}, changes.get('pack', False)
         if changes.get('compile') == 'reduce-overhead' and not torch.cuda.is_available(): continue  # needs a GPU
-        if changes.get('pack'):
-            if is_encoder_decoder(model): continue  # T5's captions are the decoder's: nothing repeats
-            changes = changes | {'pack': (model.config.num_query_tokens, loader.collate_fn.pad_id)}
+        if pack and packed is None: continue
         with torch.no_grad():
             for n, p in model.named_parameters():
                 if n in start: p.copy_(start[n])
         torch.manual_seed(0)
-        try: res[name] = run_variant(model, batches, **changes)
+        try: res[name] = run_variant(model, packed if pack else batches, **changes)
         except Exception as e:  # e.g. a compiler that fails on this machine: recorded, and the next variant runs
             traceback.print_exc()
             res[name] = dict(error=f'{type(e).__name__}: {e}')
