@@ -30,10 +30,16 @@ def notebook_problems(path:Path)->list[str]:
             elif o.get('name') == 'stderr' and 'Traceback' in ''.join(o.get('text', [])): out.append(f'{where}: saved output holds a traceback')
     return out
 
+def cell_markdown(cell:dict)->str:
+    "What a cell of nbs/index.ipynb shows as markdown: its text, or a code cell's markdown outputs (its code is hidden)."
+    if cell['cell_type'] == 'markdown': return ''.join(cell['source']).strip()
+    return '\n\n'.join(''.join(o['data']['text/markdown']).strip() for o in cell.get('outputs', [])
+                       if 'text/markdown' in o.get('data', {}))
+
 def readme_text()->str:
-    "README.md as made from the markdown cells of nbs/index.ipynb, image paths relative to the repository."
+    "README.md as made from nbs/index.ipynb (its markdown, and its code cells' markdown outputs), image paths relative to the repository."
     cells = json.loads((nbs/'index.ipynb').read_text())['cells']
-    md = '\n\n'.join(''.join(c['source']).strip() for c in cells if c['cell_type'] == 'markdown') + '\n'
+    md = '\n\n'.join(m for m in map(cell_markdown, cells) if m) + '\n'
     return md.replace('](images/', '](nbs/images/')
 
 def main():

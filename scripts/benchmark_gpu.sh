@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The GPU benchmark of nbs/11_performance.ipynb as one command, for a GPU machine that cannot download anything.
+# The GPU benchmark of nbs/14_performance.ipynb as one command, for a GPU machine that cannot download anything.
 #
 #   scripts/benchmark_gpu.sh wheels             here, with pip's registries: the packages the GPU image lacks or holds
 #                                               in other versions, as tested here, into .whl/ (ignored by git)
