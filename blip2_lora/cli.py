@@ -39,7 +39,7 @@ def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, f
                                  help='replace a run folder whose training settings differ (deletes its adapter)')
     return p
 
-# %% ../nbs/13_cli.ipynb #4527d3ba
+# %% ../nbs/13_cli.ipynb #ba46be5b
 def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
     "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
     return load_settings(args.config, args.preset,

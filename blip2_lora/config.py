@@ -19,7 +19,7 @@ __all__ = ['SECTIONS', 'RUN_SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'OFFLINE_MO
            'load_settings', 'settings_table', 'environ_without_settings', 'settings_dict', 'save_settings',
            'load_settings_json', 'run_keys', 'changed_keys']
 
-# %% ../nbs/01_config.ipynb #2d3ccc38
+# %% ../nbs/01_config.ipynb #6ca50761
 def setting(default, # the built-in default
             limit:str|None=None, # the values that can work: a key of `LIMITS`
             choices=None, # the allowed values of a text setting (or a function returning them)
@@ -134,7 +134,7 @@ SECTIONS = dict(run=RunSettings, data=DataSettings, model=ModelSettings, lora=Lo
 RUN_SECTIONS = ('data', 'model', 'lora', 'train')
 LIST_SEPARATORS = {'infer.prompts': '|'}
 
-# %% ../nbs/01_config.ipynb #9a9068db
+# %% ../nbs/01_config.ipynb #411534ce
 def setting_fields()->dict:
     "Every setting: `section.key` -> its dataclass field, in the order of the sections."
     return {f'{s}.{f.name}': f for s, cls in SECTIONS.items() for f in fields(cls)}
@@ -156,7 +156,7 @@ PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model
 PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'lora.lm_targets': ['q', 'v'],
                                                'model.base_model': 'Salesforce/blip2-flan-t5-xl'}
 
-# %% ../nbs/01_config.ipynb #62cd3e4e
+# %% ../nbs/01_config.ipynb #c7c4223c
 OFFLINE_MODELS = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` naming an offline model -> its language model
 
 # %% ../nbs/01_config.ipynb #5402a34b
@@ -171,13 +171,13 @@ def env_names(key:str # `section.key`
 class SettingsError(UserError, ValueError):
     "A setting that cannot be used; the message names the key, where it came from and what is allowed."
 
-# %% ../nbs/01_config.ipynb #25c2b7a5
+# %% ../nbs/01_config.ipynb #e9b1bd23
 def allowed_values(key:str)->list|None:
     "The values text setting `key` may take, or None for any."
     choices = setting_fields()[key].metadata['choices']
     return choices() if callable(choices) else choices
 
-# %% ../nbs/01_config.ipynb #22c08837
+# %% ../nbs/01_config.ipynb #a4f977c3
 _TRUE, _FALSE = {'1', 'true', 'yes', 'on'}, {'0', 'false', 'no', 'off', ''}
 
 def parse_value(key:str, # `section.key`
@@ -249,7 +249,7 @@ def device_problem(device_map:str)->str|None:
     if n == 0: return 'this machine has no CUDA GPU: use auto or cpu'
     if m[1] and int(m[1]) >= n: return f'this machine has {n} GPU(s): cuda:0 to cuda:{n - 1}'
 
-# %% ../nbs/01_config.ipynb #595ea398
+# %% ../nbs/01_config.ipynb #75a3787c
 LIMITS = { # a field's `limit` -> a function giving what is wrong with a value, or None
     'positive': lambda v: None if v > 0 else 'expected a positive number',
     'learning rate': lambda v: None if 0 < v < math.inf else 'expected a positive, finite learning rate, e.g. 1e-4',
@@ -274,7 +274,7 @@ def settings_problems(s:Settings)->list[str]:
                    f"set train.cache_vision = true or train.pack_captions = false")
     return out
 
-# %% ../nbs/01_config.ipynb #61d5bb24
+# %% ../nbs/01_config.ipynb #eb3f872d
 def check_settings(s:Settings)->Settings:
     "`s`, or a `SettingsError` listing every value that cannot work."
     if (problems := settings_problems(s)): raise SettingsError('; '.join(problems))
@@ -307,7 +307,7 @@ def find_settings_file(start:Path=None)->Path|None:
     start = Path(start or Path.cwd()).resolve()
     return next((d/'settings.ini' for d in [start, *start.parents] if (d/'settings.ini').is_file()), None)
 
-# %% ../nbs/01_config.ipynb #705f0f58
+# %% ../nbs/01_config.ipynb #54fc273e
 ENV_SWITCHES = {'BLIP2_LORA_DEBUG': 'console scripts show the traceback of an error'}
 
 def env_values(environ:dict)->dict: # `section.key` -> (raw value, 'environment variable NAME')
@@ -362,7 +362,7 @@ def settings_dict(s:Settings)->dict:
     "Plain dict of `s`: one entry per section, plus the sources."
     return {**{k: asdict(getattr(s, k)) for k in SECTIONS}, 'sources': dict(s.sources)}
 
-# %% ../nbs/01_config.ipynb #751f7f25
+# %% ../nbs/01_config.ipynb #679036b5
 def save_settings(s:Settings, folder:Path)->Path:
     "Write `s` to `folder/settings.json`."
     p = Path(folder)/'settings.json'
@@ -370,7 +370,7 @@ def save_settings(s:Settings, folder:Path)->Path:
     p.write_text(json.dumps(settings_dict(s), indent=1))
     return p
 
-# %% ../nbs/01_config.ipynb #20f9c9e7
+# %% ../nbs/01_config.ipynb #f1cbd0d9
 def load_settings_json(path:Path)->Settings:
     "Read a `settings.json` (or the one in folder `path`)."
     path = Path(path)
@@ -379,7 +379,7 @@ def load_settings_json(path:Path)->Settings:
     s.sources = d.get('sources', {})
     return s
 
-# %% ../nbs/01_config.ipynb #caa67b1d
+# %% ../nbs/01_config.ipynb #e04ee803
 def run_keys(section:str|None=None # only this section's keys
             )->list[str]:
     "The settings that define a run: their section's role, unless the field says otherwise."

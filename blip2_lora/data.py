@@ -27,7 +27,7 @@ __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NA
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
 SHAPES = ('circle', 'square', 'triangle')
 
-# %% ../nbs/02_data.ipynb #c302f6a7
+# %% ../nbs/02_data.ipynb #b95c003e
 @dataclass
 class Scene:
     "One or two coloured shapes; with two, the first is on the left."
@@ -61,7 +61,7 @@ def flickr_captions(scene:Scene)->list[str]:
     names = [f'{c} {s}' for c, s in scene.objects]
     return [t.format(a=names[0], b=names[-1]) for t in (_ONE if len(names) == 1 else _TWO)]
 
-# %% ../nbs/02_data.ipynb #e040388d
+# %% ../nbs/02_data.ipynb #8f6361f8
 def terse_caption(scene:Scene)->str:
     "The terse style the offline model learns first."
     return ', '.join(f'{c} {s}' for c, s in scene.objects)
@@ -79,7 +79,7 @@ SYNTHETIC_MARKER = 'synthetic-flickr8k.json'
 
 def _image_name(rng:random.Random)->str: return f'{rng.randrange(10**9, 10**10)}_{rng.getrandbits(40):010x}.jpg'
 
-# %% ../nbs/02_data.ipynb #39382939
+# %% ../nbs/02_data.ipynb #135b4711
 def _write_lines(path:Path, lines:list[str], oddities:bool):
     text = '\n'.join(lines) + '\n'
     if oddities: text = '\ufeff' + text.replace('\n', '\r\n') + '\r\n\r\n'
@@ -146,7 +146,7 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
 class Flickr8kFormatError(FileFormatError):
     "A Flickr8K file that cannot be read; the message names the file and line."
 
-# %% ../nbs/02_data.ipynb #28409cd7
+# %% ../nbs/02_data.ipynb #c18594e9
 def read_token_file(path:Path|str)->dict[str, list[str]]:
     "Captions of `Flickr8k.token.txt` (or the lemma file): image -> captions in order of `#n`."
     caps = {}
@@ -186,7 +186,7 @@ IMAGE_DIR_NAMES = ('Flicker8k_Dataset', 'Flickr8k_Dataset', 'Images', 'images')
 
 def _has_jpegs(d:Path)->bool: return d.is_dir() and any(d.glob('*.jpg'))
 
-# %% ../nbs/02_data.ipynb #04078ab0
+# %% ../nbs/02_data.ipynb #136d0c04
 def find_image_dir(text_dir:Path, image_dir:Path|str='')->Path:
     "The folder holding the JPEGs: `image_dir` (or an image folder inside it), else one beside or inside `text_dir`."
     roots = [Path(image_dir)] if image_dir else [Path(text_dir), Path(text_dir).parent]
@@ -197,12 +197,12 @@ def find_image_dir(text_dir:Path, image_dir:Path|str='')->Path:
     raise MissingFileError(f"no folder of .jpg images in {' or '.join(map(str, roots))} (looked for "
                             f"{', '.join(IMAGE_DIR_NAMES)}, also nested); set data.image_dir or FLICKR8K_IMAGE_DIR")
 
-# %% ../nbs/02_data.ipynb #62145d4d
+# %% ../nbs/02_data.ipynb #39614b46
 SPLIT_FILES = {'train': 'Flickr_8k.trainImages.txt', 'val': 'Flickr_8k.devImages.txt',
                'test': 'Flickr_8k.testImages.txt'}
 OFFICIAL_SPLITS = files('blip2_lora')/'splits'  # the three official lists, shipped with the package
 
-# %% ../nbs/02_data.ipynb #9acc31cc
+# %% ../nbs/02_data.ipynb #1da5644a
 def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
     "The split lists in `text_dir`, or the official ones shipped with blip2-lora when it has none; and their source."
     have = [n for n in SPLIT_FILES.values() if (text_dir/n).is_file()]
@@ -225,7 +225,7 @@ class Flickr8k:
     splits:dict # 'train'/'val'/'test' -> image names
     split_source:str='' # the folder the split lists came from, or the official lists shipped with blip2-lora
 
-# %% ../nbs/02_data.ipynb #4e24986a
+# %% ../nbs/02_data.ipynb #2456badd
 def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->Flickr8k:
     "Read the captions, the official splits and find the image folder of a Flickr8K copy."
     text_dir = Path(text_dir)
@@ -243,7 +243,7 @@ def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->F
     return Flickr8k(cap_file, find_image_dir(text_dir, image_dir), captions, splits, source)
 
 # %% ../nbs/02_data.ipynb #7eb6fbad
-@dataclass
+@dataclass(repr=False)
 class DataReport:
     "What the data check found; each list names the items, `counts` sums them up."
     caption_file:str
@@ -276,6 +276,7 @@ class DataReport:
         return '\n'.join([head, '', '| problem | count | examples |', '|---|---|---|', *rows])
 
     def _repr_markdown_(self): return self.summary()
+    def __repr__(self): return self.summary()
 
 # %% ../nbs/02_data.ipynb #a54046ea
 def check_image(path:Path)->str|None:
@@ -284,7 +285,7 @@ def check_image(path:Path)->str|None:
         with Image.open(path) as im: im.load()
     except Exception as e: return f'{type(e).__name__}: {e}'
 
-# %% ../nbs/02_data.ipynb #2ef7d2ff
+# %% ../nbs/02_data.ipynb #da4a24a5
 def check_flickr8k(ds:Flickr8k)->DataReport:
     "Check every listed image and caption of `ds` without loading a model."
     r = DataReport(str(ds.caption_file), str(ds.image_dir), len(ds.captions), sum(map(len, ds.captions.values())),
@@ -312,12 +313,12 @@ def caption_records(ds:Flickr8k, names:list[str])->list[dict]:
     "One `{image, caption}` record per caption of each image of `names`."
     return [{'image': n, 'caption': c} for n in names for c in ds.captions.get(n, []) if c]
 
-# %% ../nbs/02_data.ipynb #66c34b8e
+# %% ../nbs/02_data.ipynb #ec4b4765
 def split_records(ds:Flickr8k, split:str, report:DataReport)->list[dict]:
     "The `{image, caption}` records of `split`, without unusable images and empty captions."
     return caption_records(ds, [n for n in ds.splits[split] if n not in report.unusable])
 
-# %% ../nbs/02_data.ipynb #000682da
+# %% ../nbs/02_data.ipynb #4b51d672
 _log = logging.getLogger('blip2_lora.data')
 
 def ensure_synthetic(s:Settings):
@@ -328,7 +329,7 @@ def ensure_synthetic(s:Settings):
                  f'(data.synthetic = true)')
         write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
 
-# %% ../nbs/02_data.ipynb #375b7095
+# %% ../nbs/02_data.ipynb #b55e643a
 def prepare_flickr8k(s:Settings)->DataReport:
     "Check the data of `s` and write `{train,val,test}.json`, `data_report.json` and `settings.json`."
     ensure_synthetic(s)
@@ -348,7 +349,7 @@ def image_dir(s:Settings)->Path:
     "The image folder of the data the settings name."
     return find_image_dir(s.data.text_dir, s.data.image_dir)
 
-# %% ../nbs/02_data.ipynb #557a6097
+# %% ../nbs/02_data.ipynb #d944d0e6
 def checked_records(records, path:Path|str)->list[dict]:
     "`records` if they are a list of `{image, caption}` with string captions, else a `FileFormatError` naming `path`."
     def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
@@ -358,18 +359,18 @@ def checked_records(records, path:Path|str)->list[dict]:
         raise FileFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
     return records
 
-# %% ../nbs/02_data.ipynb #0bcddbc2
+# %% ../nbs/02_data.ipynb #7d525542
 def read_records(path:Path|str)->list[dict]:
     "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
     return checked_records(read_json(path), path)
 
-# %% ../nbs/02_data.ipynb #bd1ac2bc
+# %% ../nbs/02_data.ipynb #55a47df8
 def eval_records(s:Settings)->list[dict]:
     "Reference records of the evaluation images: the test split, or val + test."
     paths = annotation_paths(s)
     return [r for split in s.data.eval_split.split('+') for r in read_records(paths[split])]
 
-# %% ../nbs/02_data.ipynb #7077c192
+# %% ../nbs/02_data.ipynb #8ce5d74c
 def prepared(s:Settings)->bool:
     "Whether the annotation files of `s` exist and were prepared from the data `s` names."
     paths = annotation_paths(s)

@@ -55,12 +55,12 @@ class System:
     prompt:str='' # text the caption continues (OPT), or the encoder reads after the image (T5)
     lora:bool=False # caption with the LoRA adapters
 
-# %% ../nbs/10_inference.ipynb #1cd01d6b
+# %% ../nbs/10_inference.ipynb #bdb829c0
 def prompt_name(prompt:str)->str:
     "A file-name-safe system name for a prompt: its first four words."
     return 'prompt-' + '-'.join(re.findall(r'[a-z0-9]+', prompt.lower())[:4])
 
-# %% ../nbs/10_inference.ipynb #6f320f04
+# %% ../nbs/10_inference.ipynb #4f4f2d37
 def run_systems(s:Settings)->list[System]:
     "Every system of a run: four zero-shot baselines, one per prompt, and LoRA."
     return ([System('zero-shot-greedy', 'greedy'), System('zero-shot-beam', 'beam')] +
@@ -79,7 +79,7 @@ def save_json(obj, path:Path):
     "Write JSON atomically: a crash leaves the old file or the new one, never half of one."
     tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
 
-# %% ../nbs/10_inference.ipynb #dc051374
+# %% ../nbs/10_inference.ipynb #cb76452d
 def caption_images(model, processor, paths:list[Path], system:System, s:Settings,
                    out:Path|None=None, # predictions file, saved after every batch; resumed when it exists
                    progress:bool=False, on_batch=None # called with the batch number after each saved batch
@@ -123,24 +123,24 @@ def lora_model(s:Settings):
     model, processor = load_adapter(folder, s, base_bits(s))
     return (merge_adapter(model, folder, s) if s.infer.merge_lora else model), processor
 
-# %% ../nbs/10_inference.ipynb #fa3ce4cf
+# %% ../nbs/10_inference.ipynb #2f21e732
 def predictions_path(s:Settings, system:System)->Path:
     "Where a system's captions go: `infer.output_json`, or `<run>/predictions/<system>.json`."
     return Path(s.infer.output_json) if s.infer.output_json else run_dir(s)/'predictions'/f'{system.name}.json'
 
-# %% ../nbs/10_inference.ipynb #378148a2
+# %% ../nbs/10_inference.ipynb #0d5af905
 def same_decoding(r:dict, system:System, s:Settings)->bool:
     "Whether predictions `r` were made by `system` with the decoding settings of `s`."
     return (r['system'], r['generate']) == (asdict(system), decoding_kwargs(system.strategy, s.infer))
 
-# %% ../nbs/10_inference.ipynb #8ac1c933
+# %% ../nbs/10_inference.ipynb #c50bf7ab
 def finished(path:Path, system:System, s:Settings, paths:list[Path])->bool:
     "Whether `path` holds a caption of every image of `paths` by `system`, with the decoding of `s`."
     if not path.exists(): return False
     r = read_json(path)
     return same_decoding(r, system, s) and {p.name for p in paths} <= {p['image'] for p in r['predictions']}
 
-# %% ../nbs/10_inference.ipynb #1f752f81
+# %% ../nbs/10_inference.ipynb #88cc2721
 _log = logging.getLogger('blip2_lora.inference')
 
 def set_aside(path:Path)->Path:
@@ -151,7 +151,7 @@ def set_aside(path:Path)->Path:
     _log.info(f'{path.name} holds captions made with other decoding settings: moved to superseded/{dest.name}')
     return dest
 
-# %% ../nbs/10_inference.ipynb #3c273826
+# %% ../nbs/10_inference.ipynb #7d1752c0
 def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default: all)
                 progress:bool=False)->dict[str, Path]:
     "Caption the run's evaluation images with each system; the prediction file of each."
@@ -185,17 +185,17 @@ def show_captions(paths:list[Path], # the images, shown as thumbnails
                   captions:dict[str, dict[str, str]], # system -> image name -> caption
                   references:dict[str, list[str]]|None=None, # image name -> references (the first is shown)
                   titles:list[str]|None=None, # a title above each thumbnail
-                  width:int=110 # longest line of text, in characters
+                  width:int=100 # longest line of text, in characters
                  )->plt.Figure:
     "Each image as a thumbnail beside its first reference and every system's caption."
-    fig, axs = plt.subplots(len(paths), 2, figsize=(9, 1.3 * len(paths)), gridspec_kw=dict(width_ratios=[1, 6]))
+    fig, axs = plt.subplots(len(paths), 2, figsize=(8.5, 1.8 * len(paths)), gridspec_kw=dict(width_ratios=[1.6, 5]))
     for k, (path, (thumb, text)) in enumerate(zip(paths, np.atleast_2d(axs))):
         with Image.open(path) as im: thumb.imshow(im.convert('RGB'))
         thumb.set_axis_off()
         if titles: thumb.set_title(titles[k], fontsize=8)
         lines = [f'reference: {references[path.name][0]}'] if references else []
         lines += [f"{name}: {caps.get(path.name, '(none)')}" for name, caps in captions.items()]
-        text.text(0, 1, '\n'.join(textwrap.shorten(l, width) for l in lines), va='top', fontsize=8, family='monospace')
+        text.text(0, 1, '\n'.join(textwrap.shorten(l, width) for l in lines), va='top', fontsize=9, family='monospace')
         text.set_axis_off()
     fig.tight_layout()
     return fig

@@ -10,16 +10,18 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 from .errors import MissingFileError, FileFormatError, read_json
 from .config import Settings, load_settings_json, save_settings
 from .data import image_dir, load_flickr8k, caption_records
-from .evaluation import results_table, diversity_row, read_references, read_predictions, evaluate_files
+from .evaluation import results_frame, results_table, interval_text, p_text, diversity_row, MAIN_METRICS
+from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
 
 # %% auto #0
 __all__ = ['ORIGINAL_SYSTEMS', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
            'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'captions_table', 'write_report',
-           'import_captions', 'rescore']
+           'markdown_table', 'import_captions', 'rescore']
 
 # %% ../nbs/12_report.ipynb #c46cd2ce
 def load_run(folder:Path|str)->dict:
@@ -37,7 +39,7 @@ def load_run(folder:Path|str)->dict:
                 predictions={k: {p['image']: p['caption'] for p in v['predictions']} for k, v in preds.items()},
                 references=read_references(metrics['references']))
 
-# %% ../nbs/12_report.ipynb #eca62257
+# %% ../nbs/12_report.ipynb #32135f9e
 def run_summary(run:dict)->pd.Series:
     "What was run, on what, and how long it took."
     s, t = run['settings'], run['timings']
@@ -57,62 +59,67 @@ def plot_losses(run:dict, ax=None):
     log, ax = run['train_log'], ax or plt.subplots(figsize=(5, 2.6))[1]
     tr, va = log.dropna(subset=['loss']), log.dropna(subset=['val_loss'])
     ax.plot(tr.epoch, tr.loss, label='training', alpha=.8); ax.plot(va.epoch, va.val_loss, 'o-', label='validation')
-    ax.set(xlabel='epoch', ylabel='loss', title='LoRA training'); ax.legend(); ax.grid(alpha=.3)
+    ax.set(xlabel='epoch', ylabel='loss (cross-entropy per token)', title='LoRA training')
+    ax.legend(); ax.grid(alpha=.3)
     return ax
 
 # %% ../nbs/12_report.ipynb #d37b14d3
 def comparisons_table(run:dict)->pd.DataFrame:
     "The paired bootstrap comparisons of the LoRA system with each other system, ×100."
     rows = [{'LoRA vs': c['b'], 'metric': c['metric'], 'difference': round(100 * c['difference'], 1),
-             '95% interval': f"[{100 * c['interval'][0]:.1f}, {100 * c['interval'][1]:.1f}]",
-             'p': round(c['p_value'], 4)}
+             '95% interval': interval_text(100 * c['interval'][0], 100 * c['interval'][1]),
+             'p': p_text(c['p_value'], c.get('resamples') or run['settings'].eval.bootstrap)}
             for c in run['metrics']['comparisons']]
     return pd.DataFrame(rows).set_index(['LoRA vs', 'metric'])
 
 # %% ../nbs/12_report.ipynb #2dab360d
-def plot_metrics(run:dict, metrics:list[str]=('BLEU-4', 'METEOR', 'ROUGE-L', 'CIDEr')):
-    "A bar per system for each metric (×100), with its 95% bootstrap interval."
-    systems = run['metrics']['systems']
-    fig, axs = plt.subplots(1, len(metrics), figsize=(3.2 * len(metrics), 3.4), sharey=False)
-    colors = plt.cm.tab10(np.arange(len(systems)))
-    for ax, m in zip(axs, metrics):
-        v = np.array([100 * r['metrics'][m] for r in systems.values()])
-        ci = np.array([[100 * x for x in r['intervals'][m]] for r in systems.values()])
-        ax.bar(range(len(v)), v, color=colors, yerr=[v - ci[:, 0], ci[:, 1] - v], capsize=3)
-        ax.set_xticks(range(len(v)), list(systems), rotation=60, ha='right', fontsize=8)
-        ax.set_title(m)
-        ax.grid(axis='y', alpha=.3)
+def plot_metrics(run:dict, metrics:list[str]=MAIN_METRICS)->plt.Figure:
+    "Each metric ×100 per system with its bootstrap interval: a panel per metric, the systems down the side."
+    frame, names = results_frame(run['metrics']['systems'], metrics), list(run['metrics']['systems'])
+    fig, axs = plt.subplots(1, len(metrics), figsize=(2.3 * len(metrics) + 1.8, 0.38 * len(names) + 1.2), sharey=True)
+    y, colors = np.arange(len(names)), ['C1' if n == 'lora' else 'C0' for n in names]
+    for ax, m in zip(np.atleast_1d(axs), metrics):
+        v, lo, hi = frame[m].to_numpy(), frame[f'{m} low'].to_numpy(), frame[f'{m} high'].to_numpy()
+        ax.barh(y, v, xerr=[v - lo, hi - v], color=colors, height=.6, capsize=2)
+        for yi, vi, end in zip(y, v, hi): ax.text(end, yi, f' {vi:.1f}', va='center', fontsize=8)  # 0 shows as 0.0
+        ax.set(title=m, xlabel='score (×100)', xlim=(0, 1.35 * max(hi.max(), 1)))
+        ax.grid(axis='x', alpha=.3)
+    np.atleast_1d(axs)[0].set_yticks(y, names)
+    np.atleast_1d(axs)[0].invert_yaxis()
     fig.tight_layout()
     return fig
 
 # %% ../nbs/12_report.ipynb #e09d8120
-def plot_diversity(run:dict):
-    "Caption length distribution per system, and the unique and top-1 shares."
-    systems = run['metrics']['systems']
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.4))
-    for name, r in systems.items():
-        lengths = {int(k): v for k, v in r['diversity']['lengths'].items()}
-        x = np.arange(0, max(lengths) + 2); n = sum(lengths.values())
-        a1.step(x, [lengths.get(i, 0) / n for i in x], where='mid', label=name)
-    a1.set(xlabel='caption length (words)', ylabel='share of captions', title='caption length')
-    a1.legend(fontsize=7)
-    a1.grid(alpha=.3)
-    shares = {n: {'unique': 100 * r['diversity']['unique'], 'top-1': 100 * r['diversity']['top1_share']}
-              for n, r in systems.items()}
-    d = pd.DataFrame(shares).T
-    d.plot.barh(ax=a2)
-    a2.set(xlabel='% of captions', title='unique captions and the most frequent one')
-    a2.invert_yaxis()
+def plot_diversity(run:dict)->plt.Figure:
+    "For the references and each system: how caption lengths spread, the unique share and the top-1 share."
+    m = run['metrics']
+    rows = {'references': m['reference_diversity'], **{n: r['diversity'] for n, r in m['systems'].items()}}
+    names, longest = list(rows), max(int(k) for d in rows.values() for k in d['lengths'])
+    spread = [[100 * d['lengths'].get(str(i), 0) / d['captions'] for i in range(1, longest + 1)] for d in rows.values()]
+    fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(11, 0.38 * len(names) + 1.4), sharey=True,
+                                     gridspec_kw=dict(width_ratios=[2.4, 1, 1]))
+    im = a1.imshow(spread, aspect='auto', cmap='Blues', extent=(.5, longest + .5, len(names) - .5, -.5))
+    a1.set(xlabel='caption length (words)', title='captions by length')
+    a1.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.colorbar(im, ax=a1, label='% of captions', pad=.02)
+    y, colors = np.arange(len(names)), ['0.6' if n == 'references' else 'C1' if n == 'lora' else 'C0' for n in names]
+    for ax, key, title in ((a2, 'unique', 'unique captions'), (a3, 'top1_share', 'most frequent caption')):
+        v = np.array([100 * d[key] for d in rows.values()])
+        ax.barh(y, v, color=colors, height=.6)
+        for yi, vi in zip(y, v): ax.text(vi, yi, f' {vi:.1f}', va='center', fontsize=8)
+        ax.set(xlabel='% of images', title=title, xlim=(0, 1.35 * max(v.max(), 1)))
+        ax.grid(axis='x', alpha=.3)
+    a1.set_yticks(y, names)
     fig.tight_layout()
     return fig
 
-# %% ../nbs/12_report.ipynb #2563f56a
+# %% ../nbs/12_report.ipynb #29cbdce0
 def top_captions(run:dict, k:int=3)->pd.DataFrame:
     "The `k` most frequent captions of each system, with their share of images."
     rows = {}
     for name, r in run['metrics']['systems'].items():
         n = r['diversity']['captions']
-        rows[name] = [f'{c} ({100 * cnt / n:.0f}%)' for c, cnt in r['diversity']['top_captions'][:k]]
+        rows[name] = [f'{c} ({100 * cnt / n:.1f}%)' for c, cnt in r['diversity']['top_captions'][:k]]
     return pd.DataFrame.from_dict(rows, orient='index', columns=[f'#{i + 1}' for i in range(k)])
 
 # %% ../nbs/12_report.ipynb #c0738e2a
@@ -132,7 +139,7 @@ def pick_examples(run:dict, a:str='lora', b:str='zero-shot-beam', n:int=2, metri
     wins = list(d.index[::-1][:n]); losses = [i for i in d.index[:n] if d[i] < 0]
     return {'wins': wins, 'losses': losses, 'typical': [i for i in mid if i not in wins + losses][:n]}
 
-# %% ../nbs/12_report.ipynb #49173cd7
+# %% ../nbs/12_report.ipynb #f7e61ed2
 def show_gallery(run:dict, examples:dict[str, list[str]], systems:list[str]|None=None):
     "Each example image with one reference and every system's caption (`show_captions`)."
     systems, images = systems or list(run['predictions']), image_dir(run['settings'])
@@ -147,7 +154,7 @@ def captions_table(run:dict)->pd.DataFrame:
     df['reference'] = [run['references'].get(i, [''])[0] for i in df.index]
     return df.reset_index()
 
-# %% ../nbs/12_report.ipynb #d691c697
+# %% ../nbs/12_report.ipynb #134b7e7e
 def write_report(folder:Path|str)->list[Path]:
     "Write the figures, tables and caption comparison of a run into `<folder>/report/`."
     run = load_run(folder)
@@ -156,11 +163,16 @@ def write_report(folder:Path|str)->list[Path]:
             'diversity.png': plot_diversity(run),
             'gallery.png': show_gallery(run, pick_examples(run))}
     for name, fig in figs.items(): fig.savefig(out/name, dpi=110, bbox_inches='tight'); plt.close(fig)
-    table = results_table(run['metrics']['systems'])
-    table.to_csv(out/'results.csv')
+    results_frame(run['metrics']['systems']).round(2).to_csv(out/'results.csv')
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     captions_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
+
+# %% ../nbs/12_report.ipynb #3c0e9d8d
+def markdown_table(df:pd.DataFrame)->str:
+    "`df` as a GitHub markdown table: its values as pandas shows them, the levels of its column names joined."
+    names = [' '.join(str(x) for x in c if x) if isinstance(c, tuple) else str(c) for c in df.columns]
+    return df.astype(str).to_markdown(headers=[df.index.name or ''] + names, disable_numparse=True, stralign='right')
 
 # %% ../nbs/12_report.ipynb #02bdb324
 ORIGINAL_SYSTEMS = {'base_caption': 'zero-shot', 'lora_caption': 'lora'}
