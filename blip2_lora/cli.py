@@ -14,7 +14,7 @@ from .run_folder import annotation_paths, run_dir
 
 # %% auto #0
 __all__ = ['parse_overrides', 'settings_parser', 'settings_from_args', 'console_script', 'build_offline_model', 'settings_cli',
-           'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli']
+           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli']
 
 # %% ../nbs/13_cli.ipynb #2b1c8fe6
 def parse_overrides(items:list[str]|None)->dict:
@@ -29,21 +29,24 @@ def parse_overrides(items:list[str]|None)->dict:
 # %% ../nbs/13_cli.ipynb #384e009b
 def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, for scripts that write a run folder
                    )->argparse.ArgumentParser:
-    "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`, `--debug`."
+    "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`, `--data`, ..."
     p = argparse.ArgumentParser(description=description)
     p.add_argument('--config', help='settings file (default: the nearest settings.ini)')
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
     p.add_argument('--set', nargs='*', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
+    p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')
+    p.add_argument('--image-dir', help='the folder of its images, when they are elsewhere (data.image_dir)')
     if overwrite: p.add_argument('--overwrite', action='store_true',
                                  help='replace a run folder whose training settings differ (deletes its adapter)')
     return p
 
-# %% ../nbs/13_cli.ipynb #ba46be5b
+# %% ../nbs/13_cli.ipynb #918dd347
 def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
     "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
-    return load_settings(args.config, args.preset,
-                         {**parse_overrides(args.set), **{k.replace('__', '.'): v for k, v in overrides.items()}})
+    data = {k: v for k, v in {'data.path': args.data, 'data.image_dir': args.image_dir}.items() if v}
+    return load_settings(args.config, args.preset, {**parse_overrides(args.set), **data,
+                                                    **{k.replace('__', '.'): v for k, v in overrides.items()}})
 
 # %% ../nbs/13_cli.ipynb #1ce1cc8d
 def console_script(main):
@@ -75,22 +78,29 @@ def settings_cli(argv:list[str]|None=None):
     "Print every resolved setting and where its value came from."
     print(settings_table(settings_from_args(settings_parser(settings_cli.__doc__).parse_args(argv)), every=True))
 
+# %% ../nbs/13_cli.ipynb #15e581b9
+def run_tokenizer(s:Settings):
+    "The tokenizer of the settings' base model (or processor), if it loads from a folder or the cache; else None."
+    from transformers import AutoTokenizer
+    from blip2_lora.model import base_model_path
+    try: return AutoTokenizer.from_pretrained(s.model.processor_path or base_model_path(s))
+    except (OSError, UserError): return None  # not downloaded, or an offline model not built yet
+
 # %% ../nbs/13_cli.ipynb #5bc262b0
 @console_script
 def prepare_cli(argv:list[str]|None=None):
-    "Check Flickr8K and write the prepared annotations, data_report.json and settings.json."
+    "Check a data set and write the prepared annotations, data_report.json and settings.json."
     p = settings_parser(prepare_cli.__doc__)
-    p.add_argument('--text-dir', help='folder with Flickr8k.token.txt (or captions.txt) and the split lists')
-    p.add_argument('--image-dir', help='folder of JPEGs (default: found next to or inside the text folder)')
+    p.add_argument('--text-dir', help='Flickr8K: the folder with Flickr8k.token.txt (or captions.txt) and the splits')
     p.add_argument('--out', help='folder for train/val/test.json (default: <run>/data)')
     p.add_argument('--synthetic', action='store_true', help='write the synthetic set into the text folder first')
     a = p.parse_args(argv)
-    over = {k: v for k, v in {'data__text_dir': a.text_dir, 'data__image_dir': a.image_dir}.items() if v}
+    over = {'data__text_dir': a.text_dir} if a.text_dir else {}
     if a.synthetic: over['data__synthetic'] = True
     if a.out: over.update({f'data__{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
     s = settings_from_args(a, **over)
-    from blip2_lora.data import prepare_flickr8k
-    print(prepare_flickr8k(s).summary())
+    from blip2_lora.datasets import prepare_data
+    print(prepare_data(s, run_tokenizer(s)).summary())
     print(f"\nwrote {', '.join(str(p) for p in annotation_paths(s).values())} and data_report.json")
 
 # %% ../nbs/13_cli.ipynb #605a5710

@@ -16,10 +16,10 @@ __all__ = ['SECTIONS', 'RUN_SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'OFFLINE_MO
            'setting', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings', 'InferSettings',
            'EvalSettings', 'setting_fields', 'env_names', 'SettingsError', 'allowed_values', 'parse_value', 'Settings',
            'device_problem', 'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'env_values',
-           'load_settings', 'settings_table', 'environ_without_settings', 'settings_dict', 'save_settings',
-           'load_settings_json', 'run_keys', 'changed_keys']
+           'load_settings', 'users_data', 'settings_table', 'environ_without_settings', 'settings_dict',
+           'save_settings', 'load_settings_json', 'run_keys', 'changed_keys']
 
-# %% ../nbs/01_config.ipynb #6ca50761
+# %% ../nbs/01_config.ipynb #365f1986
 def setting(default, # the built-in default
             limit:str|None=None, # the values that can work: a key of `LIMITS`
             choices=None, # the allowed values of a text setting (or a function returning them)
@@ -44,12 +44,16 @@ class RunSettings:
 # %% ../nbs/01_config.ipynb #c963a383
 @dataclass
 class DataSettings:
-    "Where Flickr8K (or the synthetic set) lives and which split is evaluated."
+    "The data set, how its splits are made, and which split is evaluated."
+    path:str=setting('') # a data set in any format of `02a_datasets`, a file or folder (empty: `text_dir`)
+    format:str=setting('', choices=['', 'flickr8k', 'karpathy', 'coco', 'imagefolder', 'txt']) # empty: from `path`
+    caption_column:str=setting('') # imagefolder: the metadata column of the captions (empty: `text` or `caption`)
+    split_fractions:list[float]=setting([0.8, 0.1, 0.1], 'split fractions') # train, val, test of generated splits
     text_dir:str=setting('', env='FLICKR8K_TEXT_DIR') # folder of `Flickr8k.token.txt` or `captions.txt`, split lists
-    image_dir:str=setting('', env='FLICKR8K_IMAGE_DIR') # folder of JPEGs (empty: found next to or inside `text_dir`)
+    image_dir:str=setting('', env='FLICKR8K_IMAGE_DIR') # folder of the images (empty: found from the data set)
     synthetic:bool=setting(False) # write a synthetic Flickr8K-format set into `text_dir` first
     synthetic_images:int=setting(300, 'positive') # images in the synthetic set
-    eval_split:str=setting('test', choices=['test', 'val+test'], defines_run=False) # `val+test`: the original's 2,000
+    eval_split:str=setting('test', choices=['test', 'val', 'val+test'], defines_run=False) # `val+test`: the original's
     train_json:str=setting('', env='FLICKR8K_TRAIN_JSON') # prepared annotations (empty: `<run>/data/train.json`)
     val_json:str=setting('')
     test_json:str=setting('', env='FLICKR8K_TEST_JSON')
@@ -134,7 +138,7 @@ SECTIONS = dict(run=RunSettings, data=DataSettings, model=ModelSettings, lora=Lo
 RUN_SECTIONS = ('data', 'model', 'lora', 'train')
 LIST_SEPARATORS = {'infer.prompts': '|'}
 
-# %% ../nbs/01_config.ipynb #411534ce
+# %% ../nbs/01_config.ipynb #60523472
 def setting_fields()->dict:
     "Every setting: `section.key` -> its dataclass field, in the order of the sections."
     return {f'{s}.{f.name}': f for s, cls in SECTIONS.items() for f in fields(cls)}
@@ -156,7 +160,7 @@ PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model
 PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'lora.lm_targets': ['q', 'v'],
                                                'model.base_model': 'Salesforce/blip2-flan-t5-xl'}
 
-# %% ../nbs/01_config.ipynb #c7c4223c
+# %% ../nbs/01_config.ipynb #6ef26739
 OFFLINE_MODELS = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` naming an offline model -> its language model
 
 # %% ../nbs/01_config.ipynb #5402a34b
@@ -171,13 +175,13 @@ def env_names(key:str # `section.key`
 class SettingsError(UserError, ValueError):
     "A setting that cannot be used; the message names the key, where it came from and what is allowed."
 
-# %% ../nbs/01_config.ipynb #e9b1bd23
+# %% ../nbs/01_config.ipynb #94701080
 def allowed_values(key:str)->list|None:
     "The values text setting `key` may take, or None for any."
     choices = setting_fields()[key].metadata['choices']
     return choices() if callable(choices) else choices
 
-# %% ../nbs/01_config.ipynb #a4f977c3
+# %% ../nbs/01_config.ipynb #c54f4234
 _TRUE, _FALSE = {'1', 'true', 'yes', 'on'}, {'0', 'false', 'no', 'off', ''}
 
 def parse_value(key:str, # `section.key`
@@ -202,7 +206,10 @@ def parse_value(key:str, # `section.key`
         return v
     if typing.get_origin(typ) is list:
         if isinstance(value, str): value = [v.strip() for v in value.split(LIST_SEPARATORS.get(key, ','))]
-        return [str(v) for v in value if str(v).strip()]
+        items = [v for v in value if str(v).strip()]
+        if typing.get_args(typ)[0] is not float: return [str(v) for v in items]
+        try: return [float(v) for v in items]
+        except (TypeError, ValueError): bad('numbers separated by commas')
     v, choices = str(value).strip(), allowed_values(key)
     if choices and v not in choices: bad('one of ' + ', '.join(choices))
     return v
@@ -249,12 +256,14 @@ def device_problem(device_map:str)->str|None:
     if n == 0: return 'this machine has no CUDA GPU: use auto or cpu'
     if m[1] and int(m[1]) >= n: return f'this machine has {n} GPU(s): cuda:0 to cuda:{n - 1}'
 
-# %% ../nbs/01_config.ipynb #75a3787c
+# %% ../nbs/01_config.ipynb #41471def
 LIMITS = { # a field's `limit` -> a function giving what is wrong with a value, or None
     'positive': lambda v: None if v > 0 else 'expected a positive number',
     'learning rate': lambda v: None if 0 < v < math.inf else 'expected a positive, finite learning rate, e.g. 1e-4',
     'fraction': lambda v: None if 0 <= v <= 1 else 'expected a number between 0 and 1',
     'open fraction': lambda v: None if 0 < v < 1 else 'expected a number between 0 and 1, both excluded',
+    'split fractions': lambda v: None if len(v) == 3 and min(v) >= 0 and math.isclose(sum(v), 1) else (
+        'expected three shares, of train, val and test, that add up to 1: 0.8, 0.1, 0.1'),
     'folder name': lambda v: None if not v or RUN_NAME.fullmatch(v) else (
         "expected a folder name (letters, digits, '.', '_', '-'); runs go to <run.runs_dir>/<run.name>, "
         "so set run.runs_dir to put them elsewhere"),
@@ -274,7 +283,7 @@ def settings_problems(s:Settings)->list[str]:
                    f"set train.cache_vision = true or train.pack_captions = false")
     return out
 
-# %% ../nbs/01_config.ipynb #eb3f872d
+# %% ../nbs/01_config.ipynb #f1b58efc
 def check_settings(s:Settings)->Settings:
     "`s`, or a `SettingsError` listing every value that cannot work."
     if (problems := settings_problems(s)): raise SettingsError('; '.join(problems))
@@ -307,7 +316,7 @@ def find_settings_file(start:Path=None)->Path|None:
     start = Path(start or Path.cwd()).resolve()
     return next((d/'settings.ini' for d in [start, *start.parents] if (d/'settings.ini').is_file()), None)
 
-# %% ../nbs/01_config.ipynb #54fc273e
+# %% ../nbs/01_config.ipynb #7677179c
 ENV_SWITCHES = {'BLIP2_LORA_DEBUG': 'console scripts show the traceback of an error'}
 
 def env_values(environ:dict)->dict: # `section.key` -> (raw value, 'environment variable NAME')
@@ -339,7 +348,16 @@ def load_settings(path:Path|str|None=None, # settings file; None: the nearest `s
     for key, value in PRESETS[s.run.preset].items(): s.set(key, value, f'preset {s.run.preset}')
     for layer in layers:
         for key, (value, source) in layer.items(): s.set(key, value, source)
-    return check_settings(s)
+    return check_settings(users_data(s))
+
+# %% ../nbs/01_config.ipynb #76ee732b
+def users_data(s:Settings)->Settings:
+    "`s`, with the preset's `data.synthetic` off when the user named a data set (`data.path` or `data.text_dir`)."
+    def by_user(k): return not s.sources.get(k, 'default').startswith(('preset', 'default'))
+    named = [k for k in ('data.path', 'data.text_dir') if by_user(k)]
+    if named and s.data.synthetic and s.sources.get('data.synthetic', '').startswith('preset'):
+        s.set('data.synthetic', False, f"the user's data ({named[0]})")
+    return s
 
 # %% ../nbs/01_config.ipynb #7394ebb0
 def settings_table(s:Settings, every:bool=False # also list the keys left at their built-in defaults
@@ -362,7 +380,7 @@ def settings_dict(s:Settings)->dict:
     "Plain dict of `s`: one entry per section, plus the sources."
     return {**{k: asdict(getattr(s, k)) for k in SECTIONS}, 'sources': dict(s.sources)}
 
-# %% ../nbs/01_config.ipynb #679036b5
+# %% ../nbs/01_config.ipynb #65d1ebd2
 def save_settings(s:Settings, folder:Path)->Path:
     "Write `s` to `folder/settings.json`."
     p = Path(folder)/'settings.json'
@@ -370,7 +388,7 @@ def save_settings(s:Settings, folder:Path)->Path:
     p.write_text(json.dumps(settings_dict(s), indent=1))
     return p
 
-# %% ../nbs/01_config.ipynb #f1cbd0d9
+# %% ../nbs/01_config.ipynb #2157805e
 def load_settings_json(path:Path)->Settings:
     "Read a `settings.json` (or the one in folder `path`)."
     path = Path(path)
@@ -379,7 +397,7 @@ def load_settings_json(path:Path)->Settings:
     s.sources = d.get('sources', {})
     return s
 
-# %% ../nbs/01_config.ipynb #e04ee803
+# %% ../nbs/01_config.ipynb #029ceb77
 def run_keys(section:str|None=None # only this section's keys
             )->list[str]:
     "The settings that define a run: their section's role, unless the field says otherwise."

@@ -1,4 +1,4 @@
-"""Read the real Flickr8K files as they are, check them, and write the prepared annotations; a synthetic set.
+"""Read the real Flickr8K files as they are, and check any data set's images and captions; a synthetic Flickr8K.
 
 Docs: https://blip2-lora.github.io/blip2-lora/data.html.md"""
 
@@ -6,28 +6,29 @@ Docs: https://blip2-lora.github.io/blip2-lora/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #e03e7426
 from __future__ import annotations
-import csv, io, json, logging, random, re
+import csv, io, json, logging, os, random, re, time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from importlib.resources import files
-from dataclasses import dataclass, field, asdict
 from pathlib import Path
+from fastcore.basics import patch
 from PIL import Image, ImageDraw
-from .errors import UserError, FileFormatError, MissingFileError, read_text, read_json
-from .config import Settings, save_settings, run_keys
-from .run_folder import annotation_paths
+from .errors import UserError, FileFormatError, MissingFileError, read_text
+from .config import Settings
 
 # %% auto #0
-__all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_DIR_NAMES', 'SPLIT_FILES', 'OFFICIAL_SPLITS', 'Scene',
-           'flickr_captions', 'terse_caption', 'synthetic_captions', 'check_synthetic_folder',
-           'write_synthetic_flickr8k', 'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list',
-           'find_image_dir', 'split_lists', 'Flickr8k', 'load_flickr8k', 'DataReport', 'check_image', 'check_flickr8k',
-           'caption_records', 'split_records', 'ensure_synthetic', 'prepare_flickr8k', 'image_dir', 'checked_records',
-           'read_records', 'eval_records', 'prepared']
+__all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_SUFFIXES', 'IMAGE_DIR_NAMES', 'SPLIT_FILES',
+           'OFFICIAL_SPLITS', 'PROBLEMS', 'Scene', 'flickr_captions', 'terse_caption', 'synthetic_captions',
+           'check_synthetic_folder', 'write_synthetic_flickr8k', 'ensure_synthetic', 'Flickr8kFormatError',
+           'read_token_file', 'read_captions_csv', 'read_split_list', 'image_files', 'find_image_dir', 'split_lists',
+           'CaptionData', 'load_flickr8k', 'DataReport', 'check_image', 'check_images', 'check_leakage', 'check_data']
 
 # %% ../nbs/02_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
 SHAPES = ('circle', 'square', 'triangle')
 
-# %% ../nbs/02_data.ipynb #b95c003e
+# %% ../nbs/02_data.ipynb #25eecc24
 @dataclass
 class Scene:
     "One or two coloured shapes; with two, the first is on the left."
@@ -61,7 +62,7 @@ def flickr_captions(scene:Scene)->list[str]:
     names = [f'{c} {s}' for c, s in scene.objects]
     return [t.format(a=names[0], b=names[-1]) for t in (_ONE if len(names) == 1 else _TWO)]
 
-# %% ../nbs/02_data.ipynb #8f6361f8
+# %% ../nbs/02_data.ipynb #391a3fa6
 def terse_caption(scene:Scene)->str:
     "The terse style the offline model learns first."
     return ', '.join(f'{c} {s}' for c, s in scene.objects)
@@ -79,7 +80,7 @@ SYNTHETIC_MARKER = 'synthetic-flickr8k.json'
 
 def _image_name(rng:random.Random)->str: return f'{rng.randrange(10**9, 10**10)}_{rng.getrandbits(40):010x}.jpg'
 
-# %% ../nbs/02_data.ipynb #135b4711
+# %% ../nbs/02_data.ipynb #160c77f8
 def _write_lines(path:Path, lines:list[str], oddities:bool):
     text = '\n'.join(lines) + '\n'
     if oddities: text = '\ufeff' + text.replace('\n', '\r\n') + '\r\n\r\n'
@@ -142,11 +143,22 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
     (folder/'scenes.json').write_text(json.dumps(scene_notes))
     return folder
 
+# %% ../nbs/02_data.ipynb #83afd9c6
+_log = logging.getLogger('blip2_lora.data')
+
+def ensure_synthetic(s:Settings):
+    "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."
+    folder = Path(s.data.text_dir)
+    if s.data.synthetic and not (folder/'scenes.json').exists():  # scenes.json is written last
+        _log.info(f'writing the synthetic Flickr8K set ({s.data.synthetic_images} images) into {folder} '
+                  f'(data.synthetic = true)')
+        write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
+
 # %% ../nbs/02_data.ipynb #af452328
 class Flickr8kFormatError(FileFormatError):
     "A Flickr8K file that cannot be read; the message names the file and line."
 
-# %% ../nbs/02_data.ipynb #c18594e9
+# %% ../nbs/02_data.ipynb #bf5da3ff
 def read_token_file(path:Path|str)->dict[str, list[str]]:
     "Captions of `Flickr8k.token.txt` (or the lemma file): image -> captions in order of `#n`."
     caps = {}
@@ -181,34 +193,40 @@ def read_split_list(path:Path|str)->list[str]:
     "Image names of a `Flickr_8k.*Images.txt` split list."
     return [l.strip() for l in read_text(path).splitlines() if l.strip()]
 
+# %% ../nbs/02_data.ipynb #4060fda6
+IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
+
+def image_files(folder:Path, recursive:bool=False)->list[Path]:
+    "The image files in `folder` (and below it, with `recursive`), sorted."
+    found = Path(folder).rglob('*') if recursive else Path(folder).glob('*')
+    return sorted(p for p in found if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+
 # %% ../nbs/02_data.ipynb #7208dc8d
 IMAGE_DIR_NAMES = ('Flicker8k_Dataset', 'Flickr8k_Dataset', 'Images', 'images')
 
-def _has_jpegs(d:Path)->bool: return d.is_dir() and any(d.glob('*.jpg'))
-
-# %% ../nbs/02_data.ipynb #136d0c04
+# %% ../nbs/02_data.ipynb #edc77389
 def find_image_dir(text_dir:Path, image_dir:Path|str='')->Path:
-    "The folder holding the JPEGs: `image_dir` (or an image folder inside it), else one beside or inside `text_dir`."
+    "The folder holding the images: `image_dir` (or an image folder inside it), else one beside or inside `text_dir`."
     roots = [Path(image_dir)] if image_dir else [Path(text_dir), Path(text_dir).parent]
     for root in roots:
         nested = [root/a/b for a in IMAGE_DIR_NAMES for b in IMAGE_DIR_NAMES]
         for d in [root, *(root/n for n in IMAGE_DIR_NAMES), *nested]:
-            if _has_jpegs(d): return d
-    raise MissingFileError(f"no folder of .jpg images in {' or '.join(map(str, roots))} (looked for "
-                            f"{', '.join(IMAGE_DIR_NAMES)}, also nested); set data.image_dir or FLICKR8K_IMAGE_DIR")
+            if d.is_dir() and image_files(d): return d
+    raise MissingFileError(f"no folder of images in {' or '.join(map(str, roots))} (looked for "
+                           f"{', '.join(IMAGE_DIR_NAMES)}, also nested); set data.image_dir or FLICKR8K_IMAGE_DIR")
 
-# %% ../nbs/02_data.ipynb #39614b46
+# %% ../nbs/02_data.ipynb #cf90a9da
 SPLIT_FILES = {'train': 'Flickr_8k.trainImages.txt', 'val': 'Flickr_8k.devImages.txt',
                'test': 'Flickr_8k.testImages.txt'}
 OFFICIAL_SPLITS = files('blip2_lora')/'splits'  # the three official lists, shipped with the package
 
-# %% ../nbs/02_data.ipynb #1da5644a
+# %% ../nbs/02_data.ipynb #0c066603
 def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
     "The split lists in `text_dir`, or the official ones shipped with blip2-lora when it has none; and their source."
     have = [n for n in SPLIT_FILES.values() if (text_dir/n).is_file()]
     if not have:
         folder, source = OFFICIAL_SPLITS, 'the official split lists shipped with blip2-lora (the folder has none)'
-    elif len(have) == len(SPLIT_FILES): folder, source = text_dir, str(text_dir)
+    elif len(have) == len(SPLIT_FILES): folder, source = text_dir, 'the split lists of the folder'
     else:
         missing = ', '.join(n for n in SPLIT_FILES.values() if n not in have)
         raise MissingFileError(f"{text_dir} has {', '.join(have)} but not {missing}: add the missing list(s), "
@@ -217,16 +235,17 @@ def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
 
 # %% ../nbs/02_data.ipynb #3d51ef66
 @dataclass
-class Flickr8k:
-    "The files of one Flickr8K copy, read."
-    caption_file:Path
-    image_dir:Path
-    captions:dict # image -> captions
-    splits:dict # 'train'/'val'/'test' -> image names
-    split_source:str='' # the folder the split lists came from, or the official lists shipped with blip2-lora
+class CaptionData:
+    "The captions and splits of one data set, read; images named by their path in `image_dir`."
+    format:str # `flickr8k`, `karpathy`, `coco`, `imagefolder` or `txt` (`02a_datasets`)
+    source:Path # the caption file or folder read
+    image_dir:Path # the folder the image names are relative to
+    captions:dict # image -> its captions
+    splits:dict # 'train' / 'val' / 'test' -> image names
+    split_source:str='' # where the splits came from
 
-# %% ../nbs/02_data.ipynb #2456badd
-def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->Flickr8k:
+# %% ../nbs/02_data.ipynb #3abd0631
+def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->CaptionData:
     "Read the captions, the official splits and find the image folder of a Flickr8K copy."
     text_dir = Path(text_dir)
     if not text_dir.is_dir():
@@ -240,142 +259,113 @@ def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->F
         raise MissingFileError(f"{text_dir}: none of {names}; set data.text_dir or FLICKR8K_TEXT_DIR")
     captions = (read_captions_csv if cap_file.name == 'captions.txt' else read_token_file)(cap_file)
     splits, source = split_lists(text_dir)
-    return Flickr8k(cap_file, find_image_dir(text_dir, image_dir), captions, splits, source)
+    return CaptionData('flickr8k', cap_file, find_image_dir(text_dir, image_dir), captions, splits, source)
 
 # %% ../nbs/02_data.ipynb #7eb6fbad
+PROBLEMS = ('missing_files', 'unreadable', 'non_rgb', 'empty_captions', 'duplicate_captions', 'too_long',
+            'images_without_captions', 'unsplit_files', 'split_without_captions')
+
 @dataclass(repr=False)
 class DataReport:
     "What the data check found; each list names the items, `counts` sums them up."
-    caption_file:str
+    format:str
+    source:str
     image_dir:str
     images_with_captions:int=0
     captions:int=0
     split_sizes:dict=field(default_factory=dict)
+    split_source:str='' # where the splits came from
+    captions_per_image:dict=field(default_factory=dict) # number of captions -> images with that many
+    max_caption_tokens:int|None=None # the limit `too_long` counts against (None: not counted, no tokenizer)
+    images_per_second:float=0.0 # how fast the images were checked
     missing_files:list=field(default_factory=list) # listed with captions or in a split, no file
-    unsplit_files:list=field(default_factory=list) # image files in no split
     unreadable:dict=field(default_factory=dict) # image -> reason (includes truncated JPEGs)
     non_rgb:dict=field(default_factory=dict) # image -> mode (converted to RGB)
     empty_captions:list=field(default_factory=list) # 'image#n'
     duplicate_captions:list=field(default_factory=list) # 'image#n' repeating an earlier caption of the image
-    split_without_captions:list=field(default_factory=list) # names in a split list absent from the caption file
-    split_source:str='' # where the split lists came from
+    too_long:list=field(default_factory=list) # 'image#n' longer than `max_caption_tokens` tokens
+    images_without_captions:list=field(default_factory=list) # image files in the folder that no caption names
+    unsplit_files:list=field(default_factory=list) # images with captions in no split
+    split_without_captions:list=field(default_factory=list) # names in a split absent from the captions
 
     @property
-    def counts(self)->dict:
-        return {k: len(getattr(self, k)) for k in ('missing_files', 'unsplit_files', 'unreadable', 'non_rgb',
-                                                   'empty_captions', 'duplicate_captions', 'split_without_captions')}
+    def counts(self)->dict: return {k: len(getattr(self, k)) for k in PROBLEMS}
     @property
     def unusable(self)->set: return set(self.missing_files) | set(self.unreadable) | set(self.split_without_captions)
-
-    def summary(self)->str:
-        head = (f"{self.images_with_captions} images with {self.captions} captions in {Path(self.caption_file).name}; "
-                f"splits {', '.join(f'{k} {v}' for k, v in self.split_sizes.items())}"
-                f"{' from ' + self.split_source if 'shipped' in self.split_source else ''}")
-        def examples(k, n): return ', '.join(map(str, list(getattr(self, k))[:3])) + (' ...' if n > 3 else '')
-        rows = [f'| {k.replace("_", " ")} | {n} | {examples(k, n)} |' for k, n in self.counts.items()]
-        return '\n'.join([head, '', '| problem | count | examples |', '|---|---|---|', *rows])
-
     def _repr_markdown_(self): return self.summary()
     def __repr__(self): return self.summary()
 
-# %% ../nbs/02_data.ipynb #a54046ea
-def check_image(path:Path)->str|None:
-    "None if the image decodes completely, else the reason it cannot be used; the mode is checked separately."
-    try:
-        with Image.open(path) as im: im.load()
-    except Exception as e: return f'{type(e).__name__}: {e}'
+# %% ../nbs/02_data.ipynb #1352c4cc
+@patch
+def summary(self:DataReport)->str:
+    "The check as a headline and a markdown table of the problems, with examples."
+    splits = ', '.join(f'{k} {v:,}' for k, v in self.split_sizes.items())
+    per_image = ', '.join(f'{n}: {k:,}' for n, k in sorted(self.captions_per_image.items(), key=lambda x: int(x[0])))
+    head = [f"{self.format}: {self.images_with_captions:,} images with {self.captions:,} captions in "
+            f"{Path(self.source).name}; splits {splits} ({self.split_source})",
+            f"captions per image (images): {per_image}; images checked at {self.images_per_second:,.0f} per second"]
+    if self.max_caption_tokens is None: head.append('caption lengths not checked in tokens (no tokenizer)')
+    def examples(k, n): return ', '.join(map(str, list(getattr(self, k))[:3])) + (' ...' if n > 3 else '')
+    rows = [f'| {k.replace("_", " ")} | {n:,} | {examples(k, n)} |' for k, n in self.counts.items()]
+    return '\n\n'.join(head) + '\n\n' + '\n'.join(['| problem | count | examples |', '|---|---|---|', *rows])
 
-# %% ../nbs/02_data.ipynb #da4a24a5
-def check_flickr8k(ds:Flickr8k)->DataReport:
+# %% ../nbs/02_data.ipynb #a54046ea
+def check_image(path:Path)->tuple[str|None, str|None]:
+    "Why the image cannot be used (None if it decodes completely), and its mode."
+    try:
+        with Image.open(path) as im: im.load(); return None, im.mode
+    except Exception as e: return f'{type(e).__name__}: {e}', None
+
+# %% ../nbs/02_data.ipynb #b044e513
+def check_images(paths:list[Path], workers:int|None=None # threads (default: one per CPU)
+                )->tuple[list[tuple], float]:
+    "`check_image` of each of `paths`, in threads, and the images checked per second."
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(workers or os.cpu_count()) as pool: found = list(pool.map(check_image, paths))
+    return found, len(paths) / max(time.perf_counter() - t0, 1e-9)
+
+# %% ../nbs/02_data.ipynb #1b57de04
+def check_leakage(ds:CaptionData):
+    "Refuse a data set with an image in two splits: its training images would be evaluated."
+    seen, twice = {}, []
+    for split, names in ds.splits.items():
+        for n in dict.fromkeys(names):
+            if n in seen: twice.append(f'{n} ({seen[n]}, {split})')
+            seen[n] = split
+    if twice:
+        raise UserError(f"{ds.source}: {len(twice)} image(s) in two splits, e.g. {', '.join(twice[:3])}: an image "
+                        f"must be in one split only, or its training would be evaluated")
+
+# %% ../nbs/02_data.ipynb #78307fbd
+def check_data(ds:CaptionData, tokenizer=None, # counts captions longer than `max_caption_tokens` tokens when given
+               max_caption_tokens:int=48, workers:int|None=None)->DataReport:
     "Check every listed image and caption of `ds` without loading a model."
-    r = DataReport(str(ds.caption_file), str(ds.image_dir), len(ds.captions), sum(map(len, ds.captions.values())),
-                   {k: len(v) for k, v in ds.splits.items()}, split_source=ds.split_source)
-    listed = dict.fromkeys([*ds.captions, *(n for v in ds.splits.values() for n in v)])
+    check_leakage(ds)
     in_split = {n for v in ds.splits.values() for n in v}
-    for name in listed:
-        p = ds.image_dir/name
-        if not p.is_file(): r.missing_files.append(name); continue
-        if (reason := check_image(p)): r.unreadable[name] = reason; continue
-        with Image.open(p) as im:
-            if im.mode != 'RGB': r.non_rgb[name] = im.mode
-    r.unsplit_files = sorted(p.name for p in ds.image_dir.glob('*.jpg') if p.name not in in_split)
-    r.split_without_captions = [n for n in dict.fromkeys(in_split) if n not in ds.captions]
+    listed = list(dict.fromkeys([*ds.captions, *in_split]))
+    r = DataReport(ds.format, str(ds.source), str(ds.image_dir), len(ds.captions), sum(map(len, ds.captions.values())),
+                   {k: len(v) for k, v in ds.splits.items()}, ds.split_source,
+                   dict(sorted(Counter(map(len, ds.captions.values())).items())))
+    present = [n for n in listed if (ds.image_dir/n).is_file()]
+    r.missing_files = [n for n in listed if n not in set(present)]
+    found, r.images_per_second = check_images([ds.image_dir/n for n in present], workers)
+    for n, (why, mode) in zip(present, found):
+        if why: r.unreadable[n] = why
+        elif mode != 'RGB': r.non_rgb[n] = mode
+    named = set(ds.captions)
+    r.images_without_captions = [p.relative_to(ds.image_dir).as_posix() for p in image_files(ds.image_dir, True)
+                                 if p.relative_to(ds.image_dir).as_posix() not in named]
+    r.unsplit_files = [n for n in present if n in named and n not in in_split]
+    r.split_without_captions = [n for n in dict.fromkeys(n for v in ds.splits.values() for n in v) if n not in named]
     for name, caps in ds.captions.items():
         seen = set()
         for i, c in enumerate(caps):
             if not c: r.empty_captions.append(f'{name}#{i}')
             elif c.lower() in seen: r.duplicate_captions.append(f'{name}#{i}')
             seen.add(c.lower())
+    if tokenizer is not None:
+        keys = [(n, i) for n, caps in ds.captions.items() for i, c in enumerate(caps) if c]
+        lengths = map(len, tokenizer([ds.captions[n][i] for n, i in keys], add_special_tokens=False).input_ids)
+        r.max_caption_tokens, r.too_long = max_caption_tokens, [f'{n}#{i}' for (n, i), k in zip(keys, lengths)
+                                                                if k > max_caption_tokens]
     return r
-
-# %% ../nbs/02_data.ipynb #da927dda
-def caption_records(ds:Flickr8k, names:list[str])->list[dict]:
-    "One `{image, caption}` record per caption of each image of `names`."
-    return [{'image': n, 'caption': c} for n in names for c in ds.captions.get(n, []) if c]
-
-# %% ../nbs/02_data.ipynb #ec4b4765
-def split_records(ds:Flickr8k, split:str, report:DataReport)->list[dict]:
-    "The `{image, caption}` records of `split`, without unusable images and empty captions."
-    return caption_records(ds, [n for n in ds.splits[split] if n not in report.unusable])
-
-# %% ../nbs/02_data.ipynb #4b51d672
-_log = logging.getLogger('blip2_lora.data')
-
-def ensure_synthetic(s:Settings):
-    "Write the synthetic set into `data.text_dir` if the settings ask for it and it is not there yet."
-    folder = Path(s.data.text_dir)
-    if s.data.synthetic and not (folder/'scenes.json').exists():  # scenes.json is written last
-        _log.info(f'writing the synthetic Flickr8K set ({s.data.synthetic_images} images) into {folder} '
-                 f'(data.synthetic = true)')
-        write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
-
-# %% ../nbs/02_data.ipynb #b55e643a
-def prepare_flickr8k(s:Settings)->DataReport:
-    "Check the data of `s` and write `{train,val,test}.json`, `data_report.json` and `settings.json`."
-    ensure_synthetic(s)
-    ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
-    report = check_flickr8k(ds)
-    paths = annotation_paths(s)
-    for split, p in paths.items():
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(json.dumps(split_records(ds, split, report), indent=0))
-    out = paths['train'].parent
-    (out/'data_report.json').write_text(json.dumps({**asdict(report), 'counts': report.counts}, indent=1))
-    save_settings(s, out)
-    return report
-
-# %% ../nbs/02_data.ipynb #7c8b412f
-def image_dir(s:Settings)->Path:
-    "The image folder of the data the settings name."
-    return find_image_dir(s.data.text_dir, s.data.image_dir)
-
-# %% ../nbs/02_data.ipynb #d944d0e6
-def checked_records(records, path:Path|str)->list[dict]:
-    "`records` if they are a list of `{image, caption}` with string captions, else a `FileFormatError` naming `path`."
-    def is_record(r): return isinstance(r, dict) and {'image', 'caption'} <= set(r)
-    if not isinstance(records, list) or not all(map(is_record, records)):
-        raise FileFormatError(f'{path}: expected a JSON list of {{"image", "caption"}} objects')
-    if (bad := next((r for r in records if not isinstance(r['caption'], str)), None)):
-        raise FileFormatError(f"{path}: the caption of {bad['image']} is {bad['caption']!r}, not a string")
-    return records
-
-# %% ../nbs/02_data.ipynb #7d525542
-def read_records(path:Path|str)->list[dict]:
-    "A prepared annotation file: a JSON list of `{image, caption}` with string captions."
-    return checked_records(read_json(path), path)
-
-# %% ../nbs/02_data.ipynb #55a47df8
-def eval_records(s:Settings)->list[dict]:
-    "Reference records of the evaluation images: the test split, or val + test."
-    paths = annotation_paths(s)
-    return [r for split in s.data.eval_split.split('+') for r in read_records(paths[split])]
-
-# %% ../nbs/02_data.ipynb #8ce5d74c
-def prepared(s:Settings)->bool:
-    "Whether the annotation files of `s` exist and were prepared from the data `s` names."
-    paths = annotation_paths(s)
-    if not all(p.exists() for p in paths.values()): return False
-    saved = paths['train'].parent/'settings.json'
-    if not saved.exists(): return True  # annotation files the user made
-    old = read_json(saved)['data']
-    return all(old.get(k.split('.')[1]) == s.get(k) for k in run_keys('data'))

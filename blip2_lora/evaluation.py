@@ -20,7 +20,8 @@ from rouge_score.rouge_scorer import RougeScorer
 from .errors import UserError, MissingFileError, read_text, read_json
 from .config import Settings, settings_dict
 from .run_folder import run_dir, lock_run_folder
-from .data import read_token_file, read_captions_csv, eval_records, checked_records, Flickr8kFormatError
+from .data import read_token_file, read_captions_csv, Flickr8kFormatError
+from .datasets import eval_records, checked_records
 
 # %% auto #0
 __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRICS', 'MAIN_METRICS', 'COUNT_NOTES',
@@ -35,7 +36,7 @@ __all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRIC
 class JavaMissingError(UserError, RuntimeError):
     "pycocoevalcap needs Java, and there is none on PATH."
 
-# %% ../nbs/11_evaluation.ipynb #035afd36
+# %% ../nbs/11_evaluation.ipynb #42797d63
 def check_java():
     "Fail early, naming the fix, when no `java` is on PATH."
     if not shutil.which('java'):
@@ -49,7 +50,7 @@ def _json_records(path:Path)->list:
     data = read_json(path)
     return checked_records(data['predictions'] if isinstance(data, dict) and 'predictions' in data else data, path)
 
-# %% ../nbs/11_evaluation.ipynb #6b15d05d
+# %% ../nbs/11_evaluation.ipynb #2cbf8f17
 def read_references(path:Path|str)->dict[str, list[str]]:
     "Reference captions per image from a token file, a `captions.txt` or a JSON list of `{image, caption}`."
     path = Path(path)
@@ -60,7 +61,7 @@ def read_references(path:Path|str)->dict[str, list[str]]:
     first = read_text(path).partition('\n')[0].strip()
     return read_captions_csv(path) if first.replace(' ', '') == 'image,caption' else read_token_file(path)
 
-# %% ../nbs/11_evaluation.ipynb #0ef638f6
+# %% ../nbs/11_evaluation.ipynb #592a9ec5
 def read_predictions(path:Path|str)->dict[str, dict]:
     "System -> `{predictions, errors}` from our JSON, a JSON list, or a CSV of `image` and a column per system."
     path = Path(path)
@@ -112,7 +113,7 @@ def quiet_stderr():
         finally:
             os.dup2(saved, 2); os.close(saved)
 
-# %% ../nbs/11_evaluation.ipynb #26aed9a8
+# %% ../nbs/11_evaluation.ipynb #922a3728
 def ptb_tokenize(captions:dict[str, list[str]])->dict[str, list[str]]:
     "PTB-tokenized, lower-cased captions without punctuation, by pycocoevalcap's tokenizer (its progress hidden)."
     with quiet_stderr(): return PTBTokenizer().tokenize({k: [{'caption': c} for c in cs] for k, cs in captions.items()})
@@ -131,7 +132,7 @@ def _bleu_counts(gts:dict, res:dict, ids:list)->pd.DataFrame:
     _, sentence = sc.compute_score(option='closest')
     return pd.DataFrame(rows).assign(**{f'BLEU-{k+1}': sentence[k] for k in range(4)})
 
-# %% ../nbs/11_evaluation.ipynb #090eac8d
+# %% ../nbs/11_evaluation.ipynb #f70ed616
 def score_captions(gts:dict[str, list[str]], # image -> tokenized references
                    res:dict[str, list[str]], # image -> [tokenized caption]
                    meteor:Meteor|None=None # a running METEOR process to reuse (one is started otherwise)
@@ -169,7 +170,7 @@ def corpus_of(rows:pd.DataFrame)->pd.Series:
     "The corpus scores of one system's per-image rows."
     return corpus_scores(rows[STAT_COLUMNS].sum().to_frame().T, len(rows)).iloc[0]
 
-# %% ../nbs/11_evaluation.ipynb #0b43f3f4
+# %% ../nbs/11_evaluation.ipynb #80dd6105
 def resampled_scores(rows:pd.DataFrame, weights:np.ndarray)->pd.DataFrame:
     "Corpus scores of each resample of `rows`; `weights[r, i]`: how often image `i` is drawn in resample `r`."
     return corpus_scores(pd.DataFrame(weights @ rows[STAT_COLUMNS].to_numpy(), columns=STAT_COLUMNS), len(rows))
@@ -177,12 +178,12 @@ def resampled_scores(rows:pd.DataFrame, weights:np.ndarray)->pd.DataFrame:
 # %% ../nbs/11_evaluation.ipynb #aadaf6d4
 def _ngrams(words:list[str], n:int)->list[tuple]: return list(zip(*(words[i:] for i in range(n))))
 
-# %% ../nbs/11_evaluation.ipynb #a42d1c1e
+# %% ../nbs/11_evaluation.ipynb #847498f0
 def repeats_bigram(words:list[str])->bool:
     "Whether a caption (its words) repeats a bigram."
     return max(Counter(_ngrams(words, 2)).values(), default=0) > 1
 
-# %% ../nbs/11_evaluation.ipynb #72828712
+# %% ../nbs/11_evaluation.ipynb #280c9c34
 def diversity(captions:list[str] # tokenized captions of one system
              )->dict:
     "Mode-collapse measures of a system's captions."
@@ -204,14 +205,14 @@ def _resample_weights(n:int, B:int, seed:int)->np.ndarray:
     "How often each of `n` images is drawn in each of `B` bootstrap resamples."
     return np.random.default_rng(seed).multinomial(n, np.full(n, 1 / n), size=B).astype(float)
 
-# %% ../nbs/11_evaluation.ipynb #782885ef
+# %% ../nbs/11_evaluation.ipynb #79f67f76
 def bootstrap_scores(rows:pd.DataFrame, B:int=1000, confidence:float=0.95, seed:int=0)->dict[str, list[float]]:
     "Percentile bootstrap interval of each corpus score of one system's per-image rows."
     boot = resampled_scores(rows, _resample_weights(len(rows), B, seed))
     q = [(1 - confidence) / 2, (1 + confidence) / 2]
     return {m: boot[m].quantile(q).tolist() for m in boot}
 
-# %% ../nbs/11_evaluation.ipynb #62619cf0
+# %% ../nbs/11_evaluation.ipynb #ea500e5e
 def compare(a:pd.DataFrame, b:pd.DataFrame, # per-image rows of two systems
             metric:str='CIDEr', B:int=1000, confidence:float=0.95, seed:int=0)->dict:
     "Paired bootstrap of score(a) - score(b) on the images both captioned."
@@ -223,7 +224,7 @@ def compare(a:pd.DataFrame, b:pd.DataFrame, # per-image rows of two systems
                 interval=np.quantile(d, q).tolist(), p_value=min(1.0, 2 * min((d <= 0).mean(), (d >= 0).mean())),
                 resamples=B)
 
-# %% ../nbs/11_evaluation.ipynb #a503da53
+# %% ../nbs/11_evaluation.ipynb #15cf915a
 def p_text(p:float, resamples:int)->str:
     "A bootstrap p-value as text: `< 1/B` when none of the `resamples` fell on the wrong side of zero."
     return f'< {1 / resamples:g}' if p == 0 else f'{p:.3f}'
@@ -240,11 +241,11 @@ def spice_scorer():
                                f"get_stanford_models()\"` with internet access, or set eval.spice = false")
     return spice.Spice()
 
-# %% ../nbs/11_evaluation.ipynb #8240ca56
+# %% ../nbs/11_evaluation.ipynb #0392f762
 class MissingCaptionsError(UserError, ValueError):
     "Predictions that do not cover the evaluation images: scoring them would score another set."
 
-# %% ../nbs/11_evaluation.ipynb #2eabf4e0
+# %% ../nbs/11_evaluation.ipynb #b6045ca1
 def check_coverage(refs:dict, aligned:dict[str, tuple], allow_partial:bool=False):
     "Raise when a system captioned none of the evaluation images, or (unless `allow_partial`) not all of them."
     for name, (scored, counts) in aligned.items():
@@ -258,21 +259,21 @@ def check_coverage(refs:dict, aligned:dict[str, tuple], allow_partial:bool=False
                                        f"eval.allow_partial = true to score the {counts['scored']} captioned images "
                                        f"only")
 
-# %% ../nbs/11_evaluation.ipynb #bc352a65
+# %% ../nbs/11_evaluation.ipynb #9cc3effe
 def tokenize_systems(refs:dict, aligned:dict)->tuple[dict, dict]:
     "PTB-tokenized references of the scored images, and each system's captions (`name -> image -> [caption]`)."
     gts = ptb_tokenize({i: refs[i] for i in dict.fromkeys(i for scored, _ in aligned.values() for i in scored)})
     hyps = ptb_tokenize({f'{name}\t{i}': [c] for name, (scored, _) in aligned.items() for i, c in scored.items()})
     return gts, {name: {i: hyps[f'{name}\t{i}'] for i in scored} for name, (scored, _) in aligned.items()}
 
-# %% ../nbs/11_evaluation.ipynb #e6e8e4f4
+# %% ../nbs/11_evaluation.ipynb #13a9e9cd
 def interval_scores(rows:pd.DataFrame, meteor:float, B:int, confidence:float, seed:int)->dict[str, list[float]]:
     "Bootstrap intervals of a system; METEOR's, from the mean per-image METEOR, shifted to METEOR's own corpus score."
     intervals = bootstrap_scores(rows, B, confidence, seed)
     intervals['METEOR'] = [min(1.0, max(0.0, x + meteor - rows.METEOR.mean())) for x in intervals['METEOR']]
     return intervals
 
-# %% ../nbs/11_evaluation.ipynb #d6321096
+# %% ../nbs/11_evaluation.ipynb #399d4694
 def evaluate(refs:dict[str, list[str]], # image -> its references
              captioned:dict[str, dict], # system -> `{predictions, errors}` (`read_predictions`)
              B:int=1000, confidence:float=0.95, spice:bool=False, seed:int=0,
@@ -322,12 +323,12 @@ def results_frame(results:dict, metrics:list[str]=TABLE_METRICS # the metrics, a
                         for end, v in zip(('', ' low', ' high'), [r['metrics'][m], *r['intervals'][m]])}
     return pd.DataFrame({name: row(r) for name, r in results.items()}).T.rename_axis('system')
 
-# %% ../nbs/11_evaluation.ipynb #2fd7862b
+# %% ../nbs/11_evaluation.ipynb #1bda42fe
 def interval_text(low:float, high:float)->str:
     "An interval as `[low, high]` with one decimal, that never wraps onto two lines."
     return f'[{low:.1f},\u00a0{high:.1f}]'
 
-# %% ../nbs/11_evaluation.ipynb #5da36d88
+# %% ../nbs/11_evaluation.ipynb #5fe95dfe
 MAIN_METRICS = ['CIDEr', 'BLEU-4', 'METEOR', 'ROUGE-L']
 
 def results_table(results:dict, metrics:list[str]=MAIN_METRICS)->pd.DataFrame:
@@ -338,14 +339,14 @@ def results_table(results:dict, metrics:list[str]=MAIN_METRICS)->pd.DataFrame:
         return frame[m].round(1) if c == '×100' else [*map(interval_text, frame[f'{m} low'], frame[f'{m} high'])]
     return pd.DataFrame({(m, c): column(m, c) for m in shown for c in ('×100', 'interval')}, index=frame.index)
 
-# %% ../nbs/11_evaluation.ipynb #229f42ca
+# %% ../nbs/11_evaluation.ipynb #7953afeb
 def diversity_row(d:dict)->dict:
     "The diversity measures of one set of captions as table cells (shares in %)."
     return {'TTR': round(d['ttr'], 3), 'distinct-2': round(d['distinct_2'], 3), 'unique %': round(100 * d['unique'], 1),
             'top-1 %': round(100 * d['top1_share'], 1), 'repetition %': round(100 * d['repetition'], 1),
             'length': round(d['mean_length'], 1), 'images': int(d['captions'])}
 
-# %% ../nbs/11_evaluation.ipynb #7c587a97
+# %% ../nbs/11_evaluation.ipynb #0fcea406
 COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)',
                'empty': 'empty captions (scored: 0)',
                'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
@@ -385,7 +386,7 @@ def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|
     per_image.to_csv(output.with_name('per_image.csv'), index=False)
     return out
 
-# %% ../nbs/11_evaluation.ipynb #80b7674c
+# %% ../nbs/11_evaluation.ipynb #e38fec6f
 def run_references(s:Settings)->Path:
     "The references of a run: `eval.references`, or its evaluation split written as `<run>/data/references.json`."
     if s.eval.references: return Path(s.eval.references)
@@ -393,7 +394,7 @@ def run_references(s:Settings)->Path:
     path.write_text(json.dumps(eval_records(s)))
     return path
 
-# %% ../nbs/11_evaluation.ipynb #e491fbd0
+# %% ../nbs/11_evaluation.ipynb #a127d9f5
 def evaluate_run(s:Settings, order:list[str]=() # system names in the order of the table; others follow by name
                 )->dict:
     "Evaluate every prediction file of a run (or `eval.predictions`) into `<run>/metrics.json` (or `eval.output_json`)."

@@ -29,7 +29,7 @@ def blip2_of(model)->Blip2ForConditionalGeneration:
     model = extract_model_from_parallel(model)
     return model.get_base_model() if isinstance(model, PeftModel) else model
 
-# %% ../nbs/08_fast_path.ipynb #0b30011d
+# %% ../nbs/08_fast_path.ipynb #eb10da4a
 @torch.no_grad()
 def vision_cache(model, processor, names:list[str], images:Path, # image names, and their folder
                  dtype:str='bf16', batch_size:int=32)->dict[str, torch.Tensor]:
@@ -49,7 +49,7 @@ def vision_cache(model, processor, names:list[str], images:Path, # image names, 
     m.vision_model.train(was_training)
     return cache
 
-# %% ../nbs/08_fast_path.ipynb #e6f11bb3
+# %% ../nbs/08_fast_path.ipynb #59d38716
 class CachedCaptionCollator(CaptionCollator):
     "Training batches from cached vision outputs: each distinct image once, and the image of each caption."
     def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int,
@@ -68,7 +68,7 @@ class CachedCaptionCollator(CaptionCollator):
             'image_index': torch.tensor([distinct.index(n) for n in names])}
         return pack_captions(batch, self.nq, self.pad_id, self.pad_multiple) if self.pack else batch
 
-# %% ../nbs/08_fast_path.ipynb #08c875bf
+# %% ../nbs/08_fast_path.ipynb #1509931f
 def cached_collator(model, processor, cache:dict[str, torch.Tensor], # cached vision outputs (`vision_cache`)
                     max_caption_tokens:int=48, pad_multiple:int=1,
                     pack:bool=False # one row per image (`pack_captions`): decoder-only LMs only
@@ -80,7 +80,7 @@ def cached_collator(model, processor, cache:dict[str, torch.Tensor], # cached vi
     return CachedCaptionCollator(processor, model.generation_config.eos_token_id, model.config.num_query_tokens,
                                  max_caption_tokens, cache, pad_multiple, is_encoder_decoder(model), pack)
 
-# %% ../nbs/08_fast_path.ipynb #b62377ef
+# %% ../nbs/08_fast_path.ipynb #bc5a46d0
 def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor,
                   captions_per_row:torch.Tensor|None=None, # packed rows' caption counts (`caption_count`), not BLIP-2's
                   **batch)->dict:
@@ -94,7 +94,7 @@ def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor,
     image_outputs = BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)
     return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': image_outputs}}
 
-# %% ../nbs/08_fast_path.ipynb #bb7cbbab
+# %% ../nbs/08_fast_path.ipynb #bb24da02
 def cached_forward(model, **batch):
     "BLIP-2's forward on a batch of `CachedCaptionCollator`."
     return model(**cached_inputs(model, **batch))
@@ -123,12 +123,12 @@ def pack_captions(batch:dict, # a `CachedCaptionCollator` batch for a decoder-on
                      'image_index': torch.tensor(list(by_image)),
                      'captions_per_row': torch.tensor([len(rs) for rs in by_image.values()])}
 
-# %% ../nbs/08_fast_path.ipynb #29a5c674
+# %% ../nbs/08_fast_path.ipynb #19541190
 def caption_count(batch:dict)->int:
     "The captions in a training batch: one per row, or, packed, `captions_per_row` of each."
     return int(batch['captions_per_row'].sum()) if 'captions_per_row' in batch else len(batch['input_ids'])
 
-# %% ../nbs/08_fast_path.ipynb #20e55a29
+# %% ../nbs/08_fast_path.ipynb #eba438f2
 def cached_batches(model, processor, s:Settings, records:list[dict], images:Path)->Batches:
     "`fit`'s batches from the vision cache of the images of `records`, packed when `train.pack_captions` is set."
     t = s.train
@@ -137,7 +137,7 @@ def cached_batches(model, processor, s:Settings, records:list[dict], images:Path
                    cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple),
                    load_images=False, model_inputs=cached_inputs)
 
-# %% ../nbs/08_fast_path.ipynb #908a0c1f
+# %% ../nbs/08_fast_path.ipynb #ce363927
 def cache_bytes(vision_config, dtype:str='bf16')->int:
     "Bytes the vision cache keeps per image: the vision encoder's output tokens × their width × the dtype's size."
     tokens = (vision_config.image_size // vision_config.patch_size) ** 2 + 1

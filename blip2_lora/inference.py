@@ -16,14 +16,14 @@ from tqdm.auto import tqdm
 from .errors import MissingFileError, read_json
 from .config import Settings, InferSettings, SettingsError, settings_dict
 from .run_folder import RunFolderError, run_dir, lock_run_folder
-from .data import eval_records, image_dir, prepare_flickr8k, prepared
+from .datasets import eval_records, image_dir, prepare_data, prepared
 from .model import load_blip2, generate_captions, base_model_path, base_bits
 from .lora import load_adapter, merge_adapter
 
 # %% auto #0
 __all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'save_json',
-           'caption_images', 'lora_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside', 'caption_run',
-           'show_captions']
+           'image_name', 'caption_images', 'lora_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside',
+           'caption_run', 'show_captions']
 
 # %% ../nbs/10_inference.ipynb #ad86efa1
 def eval_images(s:Settings)->list[Path]:
@@ -55,12 +55,12 @@ class System:
     prompt:str='' # text the caption continues (OPT), or the encoder reads after the image (T5)
     lora:bool=False # caption with the LoRA adapters
 
-# %% ../nbs/10_inference.ipynb #bdb829c0
+# %% ../nbs/10_inference.ipynb #7657af36
 def prompt_name(prompt:str)->str:
     "A file-name-safe system name for a prompt: its first four words."
     return 'prompt-' + '-'.join(re.findall(r'[a-z0-9]+', prompt.lower())[:4])
 
-# %% ../nbs/10_inference.ipynb #4f4f2d37
+# %% ../nbs/10_inference.ipynb #3c80dffd
 def run_systems(s:Settings)->list[System]:
     "Every system of a run: four zero-shot baselines, one per prompt, and LoRA."
     return ([System('zero-shot-greedy', 'greedy'), System('zero-shot-beam', 'beam')] +
@@ -79,10 +79,16 @@ def save_json(obj, path:Path):
     "Write JSON atomically: a crash leaves the old file or the new one, never half of one."
     tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
 
-# %% ../nbs/10_inference.ipynb #cb76452d
+# %% ../nbs/10_inference.ipynb #d13ba531
+def image_name(path:Path, root:Path|None=None)->str:
+    "The name of the image at `path`: its path relative to `root`, or its file name."
+    return path.relative_to(root).as_posix() if root else path.name
+
+# %% ../nbs/10_inference.ipynb #31ea8b2d
 def caption_images(model, processor, paths:list[Path], system:System, s:Settings,
                    out:Path|None=None, # predictions file, saved after every batch; resumed when it exists
-                   progress:bool=False, on_batch=None # called with the batch number after each saved batch
+                   progress:bool=False, on_batch=None, # called with the batch number after each saved batch
+                   root:Path|None=None # images are named by their path relative to it (default: file names)
                   )->dict:
     "Caption `paths` with `system`: predictions, errors (unreadable images) and what made them."
     gen, bs = decoding_kwargs(system.strategy, s.infer), s.infer.batch_size
@@ -98,14 +104,14 @@ def caption_images(model, processor, paths:list[Path], system:System, s:Settings
     done = {r['image'] for r in res['predictions']}
     batches = [paths[i:i + bs] for i in range(0, len(paths), bs)]
     for k, batch in enumerate(tqdm(batches, desc=system.name, disable=not progress)):
-        batch = [p for p in batch if p.name not in done]
+        batch = [p for p in batch if image_name(p, root) not in done]
         if not batch: continue
         t0, read = time.perf_counter(), [(p, *read_image(p)) for p in batch]
-        res['errors'] += [dict(image=p.name, reason=why) for p, im, why in read if im is None]
+        res['errors'] += [dict(image=image_name(p, root), reason=why) for p, im, why in read if im is None]
         ok = [(p, im) for p, im, why in read if im is not None]
         torch.manual_seed(s.run.seed + k)
         caps = generate_captions(model, processor, [im for p, im in ok], system.prompt, **gen) if ok else []
-        res['predictions'] += [dict(image=p.name, caption=c) for (p, im), c in zip(ok, caps)]
+        res['predictions'] += [dict(image=image_name(p, root), caption=c) for (p, im), c in zip(ok, caps)]
         res['seconds'] += time.perf_counter() - t0
         if out: save_json(res, out)
         if on_batch: on_batch(k)
@@ -123,24 +129,24 @@ def lora_model(s:Settings):
     model, processor = load_adapter(folder, s, base_bits(s))
     return (merge_adapter(model, folder, s) if s.infer.merge_lora else model), processor
 
-# %% ../nbs/10_inference.ipynb #2f21e732
+# %% ../nbs/10_inference.ipynb #2d08cf3e
 def predictions_path(s:Settings, system:System)->Path:
     "Where a system's captions go: `infer.output_json`, or `<run>/predictions/<system>.json`."
     return Path(s.infer.output_json) if s.infer.output_json else run_dir(s)/'predictions'/f'{system.name}.json'
 
-# %% ../nbs/10_inference.ipynb #0d5af905
+# %% ../nbs/10_inference.ipynb #7e8da956
 def same_decoding(r:dict, system:System, s:Settings)->bool:
     "Whether predictions `r` were made by `system` with the decoding settings of `s`."
     return (r['system'], r['generate']) == (asdict(system), decoding_kwargs(system.strategy, s.infer))
 
-# %% ../nbs/10_inference.ipynb #c50bf7ab
-def finished(path:Path, system:System, s:Settings, paths:list[Path])->bool:
-    "Whether `path` holds a caption of every image of `paths` by `system`, with the decoding of `s`."
+# %% ../nbs/10_inference.ipynb #080f24a9
+def finished(path:Path, system:System, s:Settings, names:list[str])->bool:
+    "Whether `path` holds a caption of every image of `names` by `system`, with the decoding of `s`."
     if not path.exists(): return False
     r = read_json(path)
-    return same_decoding(r, system, s) and {p.name for p in paths} <= {p['image'] for p in r['predictions']}
+    return same_decoding(r, system, s) and set(names) <= {p['image'] for p in r['predictions']}
 
-# %% ../nbs/10_inference.ipynb #88cc2721
+# %% ../nbs/10_inference.ipynb #8691c13e
 _log = logging.getLogger('blip2_lora.inference')
 
 def set_aside(path:Path)->Path:
@@ -151,7 +157,7 @@ def set_aside(path:Path)->Path:
     _log.info(f'{path.name} holds captions made with other decoding settings: moved to superseded/{dest.name}')
     return dest
 
-# %% ../nbs/10_inference.ipynb #7d1752c0
+# %% ../nbs/10_inference.ipynb #eab1d536
 def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default: all)
                 progress:bool=False)->dict[str, Path]:
     "Caption the run's evaluation images with each system; the prediction file of each."
@@ -163,20 +169,21 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
     if s.infer.output_json and len(chosen) > 1:
         raise SettingsError("infer.output_json names one file: choose one system (--systems NAME)")
     if not s.infer.output_json: lock_run_folder(run_dir(s))
-    if not prepared(s): prepare_flickr8k(s)
-    paths, out = eval_images(s), {}
+    if not prepared(s): prepare_data(s)
+    paths, root, out = eval_images(s), image_dir(s), {}
     for x in chosen:
         f = predictions_path(s, x)
         if not s.infer.output_json and f.exists() and not same_decoding(read_json(f), x, s): set_aside(f)
     for lora in (False, True):
-        todo = [x for x in chosen if x.lora == lora and not finished(predictions_path(s, x), x, s, paths)]
+        names = [image_name(p, root) for p in paths]
+        todo = [x for x in chosen if x.lora == lora and not finished(predictions_path(s, x), x, s, names)]
         out |= {x.name: predictions_path(s, x) for x in chosen if x.lora == lora}
         if not todo: continue
         if lora: model, processor = lora_model(s)
         else: model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), s.model.device_map)
         for x in todo:
             predictions_path(s, x).parent.mkdir(parents=True, exist_ok=True)
-            caption_images(model, processor, paths, x, s, predictions_path(s, x), progress)
+            caption_images(model, processor, paths, x, s, predictions_path(s, x), progress, root=root)
         del model
     return out
 
@@ -185,16 +192,17 @@ def show_captions(paths:list[Path], # the images, shown as thumbnails
                   captions:dict[str, dict[str, str]], # system -> image name -> caption
                   references:dict[str, list[str]]|None=None, # image name -> references (the first is shown)
                   titles:list[str]|None=None, # a title above each thumbnail
-                  width:int=100 # longest line of text, in characters
+                  width:int=100, # longest line of text, in characters
+                  names:list[str]|None=None # the images' names in `captions` and `references` (default: file names)
                  )->plt.Figure:
     "Each image as a thumbnail beside its first reference and every system's caption."
     fig, axs = plt.subplots(len(paths), 2, figsize=(8.5, 1.8 * len(paths)), gridspec_kw=dict(width_ratios=[1.6, 5]))
-    for k, (path, (thumb, text)) in enumerate(zip(paths, np.atleast_2d(axs))):
+    for k, (path, name, (thumb, text)) in enumerate(zip(paths, names or [p.name for p in paths], np.atleast_2d(axs))):
         with Image.open(path) as im: thumb.imshow(im.convert('RGB'))
         thumb.set_axis_off()
         if titles: thumb.set_title(titles[k], fontsize=8)
-        lines = [f'reference: {references[path.name][0]}'] if references else []
-        lines += [f"{name}: {caps.get(path.name, '(none)')}" for name, caps in captions.items()]
+        lines = [f'reference: {references[name][0]}'] if references else []
+        lines += [f"{system}: {caps.get(name, '(none)')}" for system, caps in captions.items()]
         text.text(0, 1, '\n'.join(textwrap.shorten(l, width) for l in lines), va='top', fontsize=9, family='monospace')
         text.set_axis_off()
     fig.tight_layout()

@@ -31,7 +31,7 @@ def leaf_linear_names(model, scope:str)->list[str]:
     return sorted({n.rsplit('.', 1)[-1] for n, m in model.named_modules()
                    if n.startswith(scope + '.') and isinstance(m, torch.nn.Linear)})
 
-# %% ../nbs/05_lora.ipynb #bab394c0
+# %% ../nbs/05_lora.ipynb #bf215e15
 def check_lora_targets(model, lora:LoraSettings):
     "Raise if a target name matches no linear layer in its component."
     for scope, key in (('qformer', 'qformer_targets'), ('language_model', 'lm_targets')):
@@ -48,7 +48,7 @@ def lora_config(lora:LoraSettings)->LoraConfig:
     return LoraConfig(r=lora.rank, lora_alpha=lora.alpha, lora_dropout=lora.dropout, bias='none',
                       target_modules=lora_target_regex(lora))
 
-# %% ../nbs/05_lora.ipynb #26101058
+# %% ../nbs/05_lora.ipynb #0dca4418
 def add_lora(model, lora:LoraSettings)->PeftModel:
     "Wrap `model` with LoRA adapters on the targets of `lora`; everything else is frozen."
     check_lora_targets(model, lora)
@@ -75,7 +75,7 @@ def save_adapter(model:PeftModel, processor, s:Settings, folder:Path|str)->Path:
     model.save_pretrained(folder); processor.save_pretrained(folder); save_settings(s, folder)
     return folder
 
-# %% ../nbs/05_lora.ipynb #8bcfaeb1
+# %% ../nbs/05_lora.ipynb #58f14a99
 def load_adapter(folder:Path|str, s:Settings|None=None, bits:int|None=None,
                  dtype:str|None=None)->tuple[PeftModel, object]:
     "Load the base model of adapter `folder` (dtype, device from `s` or the saved settings) and attach the adapter."

@@ -59,7 +59,7 @@ def tiny_text_config(backbone:str, vocab_size:int, eos_token_id:int, hidden:int)
                 num_attention_heads=4, word_embed_proj_dim=hidden, max_position_embeddings=128, bos_token_id=2,
                 eos_token_id=eos_token_id, pad_token_id=1)
 
-# %% ../nbs/03_model.ipynb #92e3b5cb
+# %% ../nbs/03_model.ipynb #38f7ab4d
 def tiny_blip2_config(vocab_size:int, image_token_id:int, eos_token_id:int, num_query_tokens:int=8,
                       image_size:int=64, hidden:int=96, backbone:str='opt')->Blip2Config:
     "A small BLIP-2 configuration with the real model's structure and an OPT or T5 language model."
@@ -95,14 +95,14 @@ def device_name()->str:
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
     return f'CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)'
 
-# %% ../nbs/03_model.ipynb #1b4fee55
+# %% ../nbs/03_model.ipynb #8f795e0d
 def resolve_dtype(dtype:str='auto')->torch.dtype:
     "`auto` -> bf16 on a GPU that supports it, else fp32; or the named dtype."
     if dtype == 'auto':
         return torch.bfloat16 if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else torch.float32
     return {'bf16': torch.bfloat16, 'fp16': torch.float16, 'fp32': torch.float32}[dtype]
 
-# %% ../nbs/03_model.ipynb #90668586
+# %% ../nbs/03_model.ipynb #2f283bd2
 VISION_SIDE = ['vision_model', 'qformer', 'query_tokens', 'language_projection']
 
 def quantization_config(bits:int|None)->BitsAndBytesConfig|None:
@@ -150,7 +150,7 @@ def is_encoder_decoder(model)->bool:
     "Whether BLIP-2 `model` (or its PEFT wrapper) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
     return not model.config.use_decoder_only_language_model
 
-# %% ../nbs/03_model.ipynb #a1f70443
+# %% ../nbs/03_model.ipynb #5c6d4488
 @torch.no_grad()
 def generate_captions(model, processor, images:list, # PIL images, one batch
                       prompt:str='', # text the caption continues (OPT), or the encoder reads after the image (T5)
@@ -170,7 +170,7 @@ def offline_model_folder(s:Settings)->Path:
     name = f'{s.model.base_model}-offline-{s.data.synthetic_images}-seed{s.run.seed}-e{PRETRAIN_EPOCHS}'
     return Path(s.run.cache_dir).expanduser()/name
 
-# %% ../nbs/03_model.ipynb #2cfce666
+# %% ../nbs/03_model.ipynb #3447d0b1
 def base_model_path(s:Settings)->str:
     "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline model."
     if s.model.base_model not in OFFLINE_MODELS: return s.model.base_model
@@ -180,7 +180,7 @@ def base_model_path(s:Settings)->str:
                                f"blip2-lora-train), or call offline_model.offline_model(settings)")
     return str(offline_model_folder(s))
 
-# %% ../nbs/03_model.ipynb #f6d1fd74
+# %% ../nbs/03_model.ipynb #e984d500
 def base_bits(s:Settings)->int|None:
     "8 or 4 when the settings quantize the language model, else None."
     return 8 if s.model.load_in_8bit else 4 if s.model.load_in_4bit else None
@@ -194,7 +194,7 @@ def component_of(name:str)->str:
     name = name.removeprefix('base_model.model.')
     return next((c for c, p in COMPONENTS.items() if name.startswith(p)), 'other')
 
-# %% ../nbs/03_model.ipynb #141f5a40
+# %% ../nbs/03_model.ipynb #c9cb1bb1
 def param_table(model)->pd.DataFrame:
     "Trainable and total parameters per component, and each component's trainable share of the whole model."
     rows = {c: [0, 0] for c in COMPONENTS}
@@ -220,7 +220,7 @@ def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>
                          bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True),
         num_query_tokens=32, image_token_index=image_token_index)
 
-# %% ../nbs/03_model.ipynb #471782f9
+# %% ../nbs/03_model.ipynb #ac1727cb
 def meta_model(config:Blip2Config,
                separate_lm_head:bool=False # untie the LM's output head, as loading a Flan-T5 checkpoint does
               )->Blip2ForConditionalGeneration:
@@ -240,7 +240,7 @@ def blip2_flan_t5_xl_config(image_token_index:int=32100 # the processor's `<imag
                          eos_token_id=1, pad_token_id=0, tie_word_embeddings=False),
         num_query_tokens=32, image_token_index=image_token_index)
 
-# %% ../nbs/03_model.ipynb #10816e53
+# %% ../nbs/03_model.ipynb #ee999360
 def untie_lm_head(model:Blip2ForConditionalGeneration)->Blip2ForConditionalGeneration:
     "`model` with an output head of its own (random), apart from the input embedding, as Flan-T5's checkpoints have."
     lm = model.language_model

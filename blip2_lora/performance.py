@@ -21,8 +21,8 @@ from PIL import Image
 from transformers import Blip2Config, Blip2ForConditionalGeneration
 from .errors import quiet_libraries
 from .config import Settings, load_settings, OFFLINE_MODELS
-from .data import load_flickr8k, ensure_synthetic, image_dir
-from .data import synthetic_captions, Scene, flickr_captions, terse_caption, caption_records
+from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, flickr_captions, terse_caption
+from .datasets import image_dir, caption_records
 from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
 from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head, is_encoder_decoder
 from .batches import CaptionDataset, caption_collator
@@ -59,12 +59,12 @@ class OriginalCaptionDataset(torch.utils.data.Dataset):
         item['labels'][:nq] = -100
         return item
 
-# %% ../nbs/14_performance.ipynb #18081435
+# %% ../nbs/14_performance.ipynb #5124041f
 def original_step(model, batch:dict)->torch.Tensor:
     "The original training step's loss: BLIP-2's own forward, vision encoder included."
     return model(**to_model(batch, model)).loss
 
-# %% ../nbs/14_performance.ipynb #cba3c7ce
+# %% ../nbs/14_performance.ipynb #3cf464d9
 def our_step(model, batch:dict)->torch.Tensor:
     "Our training step's loss: cached vision outputs, the Q-Former once per image."
     return cached_forward(model, **{k: v.to(model.device) for k, v in batch.items()}).loss
@@ -79,10 +79,10 @@ def resident_bytes(*objs)->int:
             total += sum(v.nbytes for st in o.state.values() for v in st.values() if torch.is_tensor(v))
     return total
 
-# %% ../nbs/14_performance.ipynb #6ae30962
+# %% ../nbs/14_performance.ipynb #2eb1ae75
 def _rss()->int: return psutil.Process().memory_info().rss
 
-# %% ../nbs/14_performance.ipynb #c390d703
+# %% ../nbs/14_performance.ipynb #1cc7f59f
 class PeakMemory:
     "Peak GPU memory (less `other` bytes) or peak resident memory of the process, during a `with` block, in GB."
     def __init__(self, other:int=0): self.other, self.gb = other, 0.0
@@ -100,16 +100,16 @@ class PeakMemory:
             self.gb = (torch.cuda.max_memory_allocated() - self.other) / 1e9
         else: self.stop.set(); self.thread.join(); self.gb = max(self.peak, _rss()) / 1e9
 
-# %% ../nbs/14_performance.ipynb #e025ef86
+# %% ../nbs/14_performance.ipynb #ba10d535
 def _sync():
     if torch.cuda.is_available(): torch.cuda.synchronize()
 
-# %% ../nbs/14_performance.ipynb #8627c4eb
+# %% ../nbs/14_performance.ipynb #244c10a7
 def mixed_precision():
     "bf16 autocast on a GPU, nothing on the CPU: how both pipelines train."
     return torch.autocast('cuda', torch.bfloat16) if torch.cuda.is_available() else torch.autocast('cpu', enabled=False)
 
-# %% ../nbs/14_performance.ipynb #4cebf13b
+# %% ../nbs/14_performance.ipynb #f842efbf
 def train_rate(model, loader:DataLoader, step, steps:int=10, warmup:int=3, optimizer=None, other:int=0)->dict:
     "Caption samples per second over `steps` optimizer steps after `warmup`, and the phase's peak memory."
     opt = optimizer or torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-5)
@@ -126,7 +126,7 @@ def train_rate(model, loader:DataLoader, step, steps:int=10, warmup:int=3, optim
         _sync()
     return dict(samples_per_s=n / (time.perf_counter() - t0), peak_gb=mem.gb, loss=loss.item(), optimizer=opt)
 
-# %% ../nbs/14_performance.ipynb #4f51c44d
+# %% ../nbs/14_performance.ipynb #eddd57dd
 def caption_rate(model, processor, paths:list[Path], batch_size:int, other:int=0, **generate_kwargs)->dict:
     "Images captioned per second, `batch_size` at a time (adapters off: the merged model's cost), and peak memory."
     model.eval()
@@ -154,7 +154,7 @@ def random_blip2(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES
     del model
     return Path(folder)
 
-# %% ../nbs/14_performance.ipynb #f8414d6b
+# %% ../nbs/14_performance.ipynb #12a624d8
 PEAK_BF16_FLOPS = {'H100': 989.4e12, 'H200': 989.4e12, 'A100': 312e12, 'L40S': 362e12, 'RTX 4090': 165.2e12}
 
 def peak_bf16_flops()->float|None:
@@ -163,7 +163,7 @@ def peak_bf16_flops()->float|None:
     name = torch.cuda.get_device_name()
     return next((v for k, v in PEAK_BF16_FLOPS.items() if k in name), None)
 
-# %% ../nbs/14_performance.ipynb #f4eeb571
+# %% ../nbs/14_performance.ipynb #deb49163
 def matmul_flops(n:int|None=None, # the matrices' size: 8192 on a GPU, 1024 on the CPU
                  seconds:float=1.0 # how long to measure (`torch.utils.benchmark`'s `blocked_autorange`)
                 )->float:
@@ -174,7 +174,7 @@ def matmul_flops(n:int|None=None, # the matrices' size: 8192 on a GPU, 1024 on t
     timer = torch_benchmark.Timer('a @ b', globals={'a': a, 'b': b})
     return 2 * n**3 / timer.blocked_autorange(min_run_time=seconds).median
 
-# %% ../nbs/14_performance.ipynb #5828ec3a
+# %% ../nbs/14_performance.ipynb #06cc4f6b
 def step_flops(model, step, batch:dict)->int:
     "FLOPs of one training step (forward and backward), counted by PyTorch's `FlopCounterMode`."
     with FlopCounterMode(display=False) as fc:
@@ -199,19 +199,19 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
 
-# %% ../nbs/14_performance.ipynb #507a7da8
+# %% ../nbs/14_performance.ipynb #45834c69
 def plain_loader(model, proc, s:Settings, records:list[dict], batch_size:int)->DataLoader:
     "What a user writes with transformers and PEFT alone: the processor on every batch, padded to its longest caption."
     collate = caption_collator(model, proc, s.train.max_caption_tokens)
     return DataLoader(CaptionDataset(records, image_dir(s)), batch_size, shuffle=True, collate_fn=collate)
 
-# %% ../nbs/14_performance.ipynb #45fc1ffb
+# %% ../nbs/14_performance.ipynb #94e97914
 def release_memory():
     "Free what the models of earlier phases still hold (PEFT models keep reference cycles): each phase starts alone."
     gc.collect()
     if torch.cuda.is_available(): torch.cuda.empty_cache()
 
-# %% ../nbs/14_performance.ipynb #c27a0f1b
+# %% ../nbs/14_performance.ipynb #a679b0a0
 def our_lora_model(s:Settings, model_path:str|Path, bits:int|None=None)->tuple:
     "Our LoRA model of `model_path` (bf16 on a GPU, fp32 on the CPU; the LM in `bits`), seeded, and its processor."
     release_memory()
@@ -220,7 +220,7 @@ def our_lora_model(s:Settings, model_path:str|Path, bits:int|None=None)->tuple:
     torch.manual_seed(0)
     return add_lora(model, s.lora), proc
 
-# %% ../nbs/14_performance.ipynb #f65f9204
+# %% ../nbs/14_performance.ipynb #6b304b7b
 def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None, bits:int|None=None)->tuple:
     "`our_lora_model` (the LM in `bits`) and its training batches of the training split (vision cache built)."
     model, proc = our_lora_model(s, model_path, bits)
@@ -229,7 +229,7 @@ def lora_training(s:Settings, model_path:str|Path, batch_size:int|None=None, bit
     sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
     return model, cached_loader(model, proc, s, records, bs, sampler)[0]
 
-# %% ../nbs/14_performance.ipynb #0fcfc940
+# %% ../nbs/14_performance.ipynb #0b82cc11
 def keep_best(res:dict, phase:str, rate:str, measured:dict):
     "Keep `measured` as `res[phase]` when its `rate` beats the one kept."
     if measured[rate] > res.get(phase, {rate: 0})[rate]: res[phase] = measured
@@ -254,7 +254,7 @@ def time_rounds(pipelines:dict, proc, paths:list[Path], caption_sizes:dict, gen:
             log(f"round {r}: {who:6} captioning {c['images_per_s']:8.2f} images/s, peak {c['peak_gb']:.2f} GB")
     return res
 
-# %% ../nbs/14_performance.ipynb #a90d03ab
+# %% ../nbs/14_performance.ipynb #cb9d63f0
 def add_mfu(res:dict, pipelines:dict, batch_size:int):
     "FLOPs per training sample and model FLOP utilisation of each pipeline, on a GPU whose peak is known."
     if not (torch.cuda.is_available() and (peak := peak_bf16_flops())): return
@@ -262,7 +262,7 @@ def add_mfu(res:dict, pipelines:dict, batch_size:int):
         f = step_flops(model, step, next(iter(loader))) / batch_size
         res[who]['train'] |= dict(flops_per_sample=f, mfu=f * res[who]['train']['samples_per_s'] / peak)
 
-# %% ../nbs/14_performance.ipynb #39d920e1
+# %% ../nbs/14_performance.ipynb #eec4830a
 def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10,
                 bits:int|None=None # the language model in 4 or 8 bits, or in bf16 (fp32 on the CPU)
                )->list[dict]:
@@ -281,13 +281,13 @@ def batch_sweep(s:Settings, model_path:str|Path, sizes:list[int], steps:int=10,
         if peak: rows[-1]['mfu'] = step_flops(model, our_step, next(iter(loader))) / bs * t['samples_per_s'] / peak
     return rows
 
-# %% ../nbs/14_performance.ipynb #ad23b40a
+# %% ../nbs/14_performance.ipynb #c4c37276
 def fixed_beams(s:Settings, max_new_tokens:int|None=None)->dict:
     "Beam search (4 beams) writing exactly `max_new_tokens` (default `infer.max_new_tokens`): the same work for all."
     fixed = max_new_tokens or s.infer.max_new_tokens
     return dict(decoding_kwargs('beam', s.infer), num_beams=4, max_new_tokens=fixed, min_new_tokens=fixed)
 
-# %% ../nbs/14_performance.ipynb #50878cdf
+# %% ../nbs/14_performance.ipynb #959f2db0
 def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
               n_ours:int=32, # images ours (and the plain baseline) caption, in batches of `infer.batch_size`
               n_theirs:int=8, # images theirs captions (one at a time)
@@ -353,14 +353,14 @@ def fixed_batches(loader:DataLoader, n:int)->list[dict]:
     "The first `n` batches of `loader`, kept, so that every variant trains on the same ones."
     return list(itertools.islice(iter(loader), n))
 
-# %% ../nbs/14_performance.ipynb #6e9d3827
+# %% ../nbs/14_performance.ipynb #3432d9b5
 def same_width(batches:list[dict], pad_id:int)->list[dict]:
     "`batches` padded on the right to the widest one (ids `pad_id`, masks 0, labels -100): one shape to compile."
     fill = {'input_ids': pad_id, 'attention_mask': 0, 'labels': -100}
     width = {k: max(b[k].shape[1] for b in batches) for k in fill}
     return [b | {k: F.pad(b[k], (0, width[k] - b[k].shape[1]), value=v) for k, v in fill.items()} for b in batches]
 
-# %% ../nbs/14_performance.ipynb #4039add5
+# %% ../nbs/14_performance.ipynb #0acfb783
 @contextmanager
 def compiled_language_model(model, mode:str='default'):
     "Within the block, `model`'s language model runs its forward through `torch.compile` in `mode`."
@@ -391,7 +391,7 @@ def run_variant(model, batches:list[dict], fused:bool=False, compile:str|None=No
         _sync()
     return dict(losses=losses, samples_per_s=sum(map(caption_count, batches)) / (time.perf_counter() - t0))
 
-# %% ../nbs/14_performance.ipynb #99f1585f
+# %% ../nbs/14_performance.ipynb #3c88488c
 def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS, batch_size:int|None=None,
                    n_batches:int=10, each=lambda name, result: None # called after each variant (to save as it goes)
                   )->dict:
@@ -420,7 +420,7 @@ def speed_variants(s:Settings, model_path:str|Path, variants:dict=SPEED_VARIANTS
         each(name, res[name])
     return res
 
-# %% ../nbs/14_performance.ipynb #1aaa74b6
+# %% ../nbs/14_performance.ipynb #91e78d53
 def variants_table(variants:dict)->pd.DataFrame:
     "Each variant's rate, speed-up over the baseline, largest loss difference and first losses (or its error)."
     base, rows = variants['baseline']['samples_per_s'], {}
@@ -463,7 +463,7 @@ def best_within(rows:list[dict], # `batch_sweep`'s rows
     fits = [r for r in rows if r.get('peak_gb', math.inf) <= memory_budget_gb]
     return max(fits, key=lambda r: r['samples_per_s'], default=None)
 
-# %% ../nbs/14_performance.ipynb #eaafb24d
+# %% ../nbs/14_performance.ipynb #9c93b533
 def plot_sweep(rows:list[dict], # `batch_sweep`'s rows
                memory_budget_gb:float=24, title:str='')->plt.Figure:
     "Training rate (and MFU, when measured) and peak memory against batch size."

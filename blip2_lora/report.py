@@ -7,13 +7,15 @@ Docs: https://blip2-lora.github.io/blip2-lora/report.html.md"""
 # %% ../nbs/12_report.ipynb #9a243e68
 from __future__ import annotations
 import json
+from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 from .errors import MissingFileError, FileFormatError, read_json
 from .config import Settings, load_settings_json, save_settings
-from .data import image_dir, load_flickr8k, caption_records
+from .data import load_flickr8k
+from .datasets import image_dir, caption_records
 from .evaluation import results_frame, results_table, interval_text, p_text, diversity_row, MAIN_METRICS
 from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
@@ -39,14 +41,18 @@ def load_run(folder:Path|str)->dict:
                 predictions={k: {p['image']: p['caption'] for p in v['predictions']} for k, v in preds.items()},
                 references=read_references(metrics['references']))
 
-# %% ../nbs/12_report.ipynb #32135f9e
+# %% ../nbs/12_report.ipynb #1ef3643f
 def run_summary(run:dict)->pd.Series:
-    "What was run, on what, and how long it took."
-    s, t = run['settings'], run['timings']
-    train = read_json(run['folder']/'data'/'train.json') if (run['folder']/'data'/'train.json').exists() else []
-    return pd.Series({'preset': s.run.preset, 'base model': s.model.base_model, 'data': s.data.text_dir,
+    "What was run, on what data, and how long it took."
+    s, t, data = run['settings'], run['timings'], run['folder']/'data'
+    train = read_json(data/'train.json') if (data/'train.json').exists() else []
+    fmt = read_json(data/'data_report.json')['format'] if (data/'data_report.json').exists() else 'annotation files'
+    per_image = Counter(map(len, run['references'].values()))
+    return pd.Series({'preset': s.run.preset, 'base model': s.model.base_model,
+                      'data': f'{s.data.path or s.data.text_dir} ({fmt})',
                       'training captions (images)': f"{len(train):,} ({len({r['image'] for r in train}):,})",
                       'evaluation images': f"{len(run['references']):,} ({s.data.eval_split})",
+                      'references per image': ', '.join(f'{n} ({k:,} images)' for n, k in sorted(per_image.items())),
                       'LoRA': f"rank {s.lora.rank}, Q-Former {', '.join(s.lora.qformer_targets)}; "
                               f"LM {', '.join(s.lora.lm_targets)}",
                       'epochs': s.train.epochs, 'device': t['device'],
@@ -113,7 +119,7 @@ def plot_diversity(run:dict)->plt.Figure:
     fig.tight_layout()
     return fig
 
-# %% ../nbs/12_report.ipynb #29cbdce0
+# %% ../nbs/12_report.ipynb #c53f7690
 def top_captions(run:dict, k:int=3)->pd.DataFrame:
     "The `k` most frequent captions of each system, with their share of images."
     rows = {}
@@ -139,13 +145,13 @@ def pick_examples(run:dict, a:str='lora', b:str='zero-shot-beam', n:int=2, metri
     wins = list(d.index[::-1][:n]); losses = [i for i in d.index[:n] if d[i] < 0]
     return {'wins': wins, 'losses': losses, 'typical': [i for i in mid if i not in wins + losses][:n]}
 
-# %% ../nbs/12_report.ipynb #f7e61ed2
+# %% ../nbs/12_report.ipynb #b4178356
 def show_gallery(run:dict, examples:dict[str, list[str]], systems:list[str]|None=None):
     "Each example image with one reference and every system's caption (`show_captions`)."
     systems, images = systems or list(run['predictions']), image_dir(run['settings'])
     cases = [(kind, name) for kind, names in examples.items() for name in names]
     return show_captions([images/name for _, name in cases], {x: run['predictions'][x] for x in systems},
-                         run['references'], titles=[kind for kind, _ in cases])
+                         run['references'], titles=[kind for kind, _ in cases], names=[name for _, name in cases])
 
 # %% ../nbs/12_report.ipynb #4f86841a
 def captions_table(run:dict)->pd.DataFrame:
@@ -154,7 +160,7 @@ def captions_table(run:dict)->pd.DataFrame:
     df['reference'] = [run['references'].get(i, [''])[0] for i in df.index]
     return df.reset_index()
 
-# %% ../nbs/12_report.ipynb #134b7e7e
+# %% ../nbs/12_report.ipynb #87badb02
 def write_report(folder:Path|str)->list[Path]:
     "Write the figures, tables and caption comparison of a run into `<folder>/report/`."
     run = load_run(folder)
@@ -168,7 +174,7 @@ def write_report(folder:Path|str)->list[Path]:
     captions_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
 
-# %% ../nbs/12_report.ipynb #3c0e9d8d
+# %% ../nbs/12_report.ipynb #33839064
 def markdown_table(df:pd.DataFrame)->str:
     "`df` as a GitHub markdown table: its values as pandas shows them, the levels of its column names joined."
     names = [' '.join(str(x) for x in c if x) if isinstance(c, tuple) else str(c) for c in df.columns]

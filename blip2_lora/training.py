@@ -37,7 +37,7 @@ def training_args(s:Settings, out:Path)->TrainingArguments:
         logging_nan_inf_filter=False, seed=s.run.seed, data_seed=s.run.seed, remove_unused_columns=False,
         label_names=['labels'], report_to='none', disable_tqdm=True, use_cpu=not cuda)
 
-# %% ../nbs/06_training.ipynb #e634d5f8
+# %% ../nbs/06_training.ipynb #d4a77641
 class DivergedError(UserError, FloatingPointError):
     "The training loss stopped being finite: a setting (learning rate, precision) to change."
 
@@ -66,7 +66,7 @@ class TrainLog(TrainerCallback):
             self.t, self.step = now, state.global_step
         if state.is_world_process_zero: self.path.write_text(json.dumps(log_rows(state.log_history), indent=0))
 
-# %% ../nbs/06_training.ipynb #4ed61457
+# %% ../nbs/06_training.ipynb #a72c0bb5
 def log_rows(history:list[dict])->list[dict]:
     "`Trainer`'s log history as rows of step, epoch, loss, lr, val_loss, samples/s."
     keys = {'step': 'step', 'epoch': 'epoch', 'loss': 'loss', 'learning_rate': 'lr', 'eval_loss': 'val_loss',
@@ -91,7 +91,7 @@ class ProgressBar(TrainerCallback):
     def on_train_end(self, args, state, control, **kw):
         if self.bar is not None: self.bar.close()
 
-# %% ../nbs/06_training.ipynb #0a983d21
+# %% ../nbs/06_training.ipynb #d9b3fa53
 class CaptionSampler(torch.utils.data.Sampler):
     "A seeded order of caption records per epoch: shuffled units (captions, or an image's captions), grouped by length."
     def __init__(self, records:list[dict], batch_size:int, seed:int=0, by_image:bool=False, by_length:bool=False,
@@ -112,7 +112,7 @@ class CaptionSampler(torch.utils.data.Sampler):
         else: order = torch.randperm(len(self.units), generator=g).tolist()
         return iter([i for j in order for i in self.units[j]])
 
-# %% ../nbs/06_training.ipynb #2a508dab
+# %% ../nbs/06_training.ipynb #01758320
 @dataclass
 class Batches:
     "How `fit` makes the model's inputs from records."
@@ -121,7 +121,7 @@ class Batches:
     load_images:bool=True # whether `CaptionDataset` loads each record's image
     model_inputs:Callable|None=None # `(model, **batch) -> inputs` for the forward; None: the batch itself
 
-# %% ../nbs/06_training.ipynb #e26a5ae5
+# %% ../nbs/06_training.ipynb #b30fa412
 def plain_batches(model, processor, s:Settings)->Batches:
     "Batches of pixels and tokens: BLIP-2's own forward, its vision encoder at every step."
     t = s.train
@@ -161,7 +161,7 @@ def resume_checkpoint(folder:Path)->Path|None:
         _log.info(f"resuming from {steps[step].name} (step {state['global_step']} of {state['max_steps']})")
         return steps[step]
 
-# %% ../nbs/06_training.ipynb #9cb27f35
+# %% ../nbs/06_training.ipynb #789b0ba4
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
         batches:Batches|None=None, # how records become inputs (default: `plain_batches`)
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
