@@ -14,7 +14,8 @@ from .run_folder import annotation_paths, run_dir
 
 # %% auto #0
 __all__ = ['parse_overrides', 'settings_parser', 'settings_from_args', 'console_script', 'build_offline_model', 'settings_cli',
-           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli']
+           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli', 'caption_cli',
+           'export_cli']
 
 # %% ../nbs/13_cli.ipynb #2b1c8fe6
 def parse_overrides(items:list[str]|None)->dict:
@@ -27,7 +28,8 @@ def parse_overrides(items:list[str]|None)->dict:
     return out
 
 # %% ../nbs/13_cli.ipynb #384e009b
-def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, for scripts that write a run folder
+def settings_parser(description:str, overwrite:bool=False, # add `--overwrite`, for scripts that write a run folder
+                    data:bool=True # add `--data` and `--image-dir`, for scripts that read a data set
                    )->argparse.ArgumentParser:
     "An argument parser with the options every console script shares: `--config`, `--preset`, `--set`, `--data`, ..."
     p = argparse.ArgumentParser(description=description)
@@ -35,8 +37,9 @@ def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, f
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
     p.add_argument('--set', nargs='*', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
-    p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')
-    p.add_argument('--image-dir', help='the folder of its images, when they are elsewhere (data.image_dir)')
+    if data:
+        p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')
+        p.add_argument('--image-dir', help='the folder of its images, when they are elsewhere (data.image_dir)')
     if overwrite: p.add_argument('--overwrite', action='store_true',
                                  help='replace a run folder whose training settings differ (deletes its adapter)')
     return p
@@ -44,7 +47,8 @@ def settings_parser(description:str, overwrite:bool=False # add `--overwrite`, f
 # %% ../nbs/13_cli.ipynb #918dd347
 def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
     "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
-    data = {k: v for k, v in {'data.path': args.data, 'data.image_dir': args.image_dir}.items() if v}
+    data = {k: getattr(args, a, None) for k, a in {'data.path': 'data', 'data.image_dir': 'image_dir'}.items()}
+    data = {k: v for k, v in data.items() if v}
     return load_settings(args.config, args.preset, {**parse_overrides(args.set), **data,
                                                     **{k.replace('__', '.'): v for k, v in overrides.items()}})
 
@@ -180,3 +184,44 @@ def run_cli(argv:list[str]|None=None):
     seconds = ', '.join(f'{k} {v:.0f} s' for k, v in run['timings']['seconds'].items())
     print(f"run: {folder}  ({seconds} on {run['timings']['device']})\nreport: {folder/'report'}\n")
     print(results_text(run['metrics']['systems']))
+
+# %% ../nbs/13_cli.ipynb #4a57c44b
+@console_script
+def caption_cli(argv:list[str]|None=None):
+    "Caption photos, and the photos in folders, with a run's tuned model: a JSONL or CSV file, or a table."
+    p = settings_parser(caption_cli.__doc__, data=False)
+    p.add_argument('images', nargs='+', help='image files, and folders to look in for images')
+    p.add_argument('--run', help='run folder (default: <runs_dir>/<name> of the settings)')
+    p.add_argument('--system', default='lora', help='system of the run to caption with (default: lora)')
+    p.add_argument('--out', help='.jsonl or .csv file, written as captions come; run again to continue '
+                                 '(default: a table on stdout)')
+    a = p.parse_args(argv)
+    from blip2_lora.use import run_settings, run_system, find_images, check_out, caption_files, caption_table
+    from blip2_lora.inference import system_model
+    s = run_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)), parse_overrides(a.set))
+    system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
+    build_offline_model(s)
+    r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
+    if not out: print(caption_table(r['captions']))
+    for e in r['errors']: print(f"could not read {e['image']}: {e['reason']}", file=sys.stderr)
+    print(f"{len(r['captions'])} of {len(paths)} images captioned by {system.name}" + (f" in {out}" if out else ''),
+          file=sys.stderr)
+    if r['errors']: sys.exit(1)
+
+# %% ../nbs/13_cli.ipynb #9d867afb
+@console_script
+def export_cli(argv:list[str]|None=None):
+    "Export a run's tuned model: its PEFT adapter with a model card, or (--merge) a model for plain transformers."
+    p = settings_parser(export_cli.__doc__, data=False)
+    p.add_argument('run', nargs='?', help='run folder (default: <runs_dir>/<name> of the settings)')
+    p.add_argument('--out', required=True, help='folder to write: new or empty')
+    p.add_argument('--merge', action='store_true', help='merge the LoRA weights into the base: a standalone model')
+    p.add_argument('--overwrite', action='store_true', help='replace an earlier export in --out')
+    a = p.parse_args(argv)
+    from blip2_lora.use import run_settings, export_adapter, export_merged
+    folder = Path(a.run) if a.run else run_dir(settings_from_args(a))
+    s = run_settings(folder, parse_overrides(a.set))
+    if a.merge: build_offline_model(s)
+    out = (export_merged if a.merge else export_adapter)(folder, a.out, s, a.overwrite)
+    files = ', '.join(sorted(f.name for f in out.iterdir()))
+    print(f"{'merged model' if a.merge else 'adapter'} of {folder}: {out} ({files})")

@@ -107,6 +107,7 @@ class TrainSettings:
 class InferSettings:
     "Captioning: batch size and decoding."
     batch_size:int=setting(16, 'positive')
+    num_workers:int=setting(2, 'count') # processes that read images ahead of the model (0: none)
     max_new_tokens:int=setting(30, 'positive')
     min_new_tokens:int=setting(1)
     num_beams:int=setting(4, 'positive')
@@ -149,7 +150,8 @@ PRESETS = {
              'model.base_model': 'tiny', 'model.dtype': 'fp32', 'model.device_map': 'cpu',
              'lora.lm_targets': ['q_proj', 'v_proj', 'out_proj', 'fc1', 'fc2'],
              'train.epochs': 6.0, 'train.batch_size': 32, 'train.lr': 1e-2, 'train.save_steps': 20,
-             'train.log_steps': 5, 'infer.batch_size': 32, 'infer.max_new_tokens': 16, 'infer.num_beams': 3,
+             'train.log_steps': 5, 'infer.batch_size': 32, 'infer.num_workers': 0, 'infer.max_new_tokens': 16,
+             'infer.num_beams': 3,
              'eval.bootstrap': 500},
     'opt-2.7b': {'run.name': 'opt-2.7b', 'data.text_dir': 'data/Flickr8k_text',
                  'model.base_model': 'Salesforce/blip2-opt-2.7b', 'train.epochs': 3.0, 'train.batch_size': 8,
@@ -259,6 +261,7 @@ def device_problem(device_map:str)->str|None:
 # %% ../nbs/01_config.ipynb #41471def
 LIMITS = { # a field's `limit` -> a function giving what is wrong with a value, or None
     'positive': lambda v: None if v > 0 else 'expected a positive number',
+    'count': lambda v: None if v >= 0 else 'expected 0 or a positive whole number',
     'learning rate': lambda v: None if 0 < v < math.inf else 'expected a positive, finite learning rate, e.g. 1e-4',
     'fraction': lambda v: None if 0 <= v <= 1 else 'expected a number between 0 and 1',
     'open fraction': lambda v: None if 0 < v < 1 else 'expected a number between 0 and 1, both excluded',

@@ -10,6 +10,7 @@ import json, logging, os, re, textwrap, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch
+from torch.utils.data import Dataset, DataLoader
 import matplotlib.pyplot as plt
 from PIL import Image
 from tqdm.auto import tqdm
@@ -17,13 +18,13 @@ from .errors import MissingFileError, read_json
 from .config import Settings, InferSettings, SettingsError, settings_dict
 from .run_folder import RunFolderError, run_dir, lock_run_folder
 from .datasets import eval_records, image_dir, prepare_data, prepared
-from .model import load_blip2, generate_captions, base_model_path, base_bits
+from .model import load_blip2, caption_inputs, captions_from_inputs, base_model_path, base_bits
 from .lora import load_adapter, merge_adapter
 
 # %% auto #0
-__all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'save_json',
-           'image_name', 'caption_images', 'lora_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside',
-           'caption_run', 'show_captions']
+__all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'ImageBatches',
+           'as_is', 'read_batches', 'save_json', 'image_name', 'caption_batches', 'caption_images', 'lora_model',
+           'system_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside', 'caption_run', 'show_captions']
 
 # %% ../nbs/10_inference.ipynb #ad86efa1
 def eval_images(s:Settings)->list[Path]:
@@ -74,6 +75,26 @@ def read_image(path:Path)->tuple[Image.Image|None, str|None]:
         with Image.open(path) as im: return im.convert('RGB'), None
     except (OSError, ValueError, Image.DecompressionBombError) as e: return None, f'{type(e).__name__}: {e}'
 
+# %% ../nbs/10_inference.ipynb #55c0d9bd
+class ImageBatches(Dataset):
+    "Fixed batches of image paths; item `k` is batch `k` read and made into the processor's inputs."
+    def __init__(self, batches:list[list[Path]], processor, prompt:str=''):
+        self.batches, self.processor, self.prompt = batches, processor, prompt
+    def __len__(self): return len(self.batches)
+    def __getitem__(self, k:int)->dict:
+        read = [(p, *read_image(p)) for p in self.batches[k]]
+        ok = [(p, im) for p, im, why in read if im is not None]
+        return dict(paths=[p for p, im in ok], errors=[(p, why) for p, im, why in read if im is None],
+                    inputs=caption_inputs(self.processor, [im for p, im in ok], self.prompt) if ok else None)
+
+# %% ../nbs/10_inference.ipynb #0ad58af1
+def as_is(batch): return batch
+
+def read_batches(batches:ImageBatches, workers:int=0 # processes that prepare batches ahead (0: prepare when needed)
+                )->DataLoader:
+    "`batches` in order, each prepared by one of `workers` processes ahead of its use."
+    return DataLoader(batches, batch_size=None, num_workers=workers, collate_fn=as_is)
+
 # %% ../nbs/10_inference.ipynb #2569aed2
 def save_json(obj, path:Path):
     "Write JSON atomically: a crash leaves the old file or the new one, never half of one."
@@ -84,6 +105,24 @@ def image_name(path:Path, root:Path|None=None)->str:
     "The name of the image at `path`: its path relative to `root`, or its file name."
     return path.relative_to(root).as_posix() if root else path.name
 
+# %% ../nbs/10_inference.ipynb #2a685509
+def caption_batches(model, processor, paths:list[Path], names:list[str], # each path's name in the output
+                    system:System, s:Settings, done:set[str]=frozenset(), # names captioned before: skipped
+                    progress:bool=False):
+    "Caption `paths` in fixed batches of `infer.batch_size`; yield `(k, predictions, errors, seconds)` per batch."
+    gen, bs, name = decoding_kwargs(system.strategy, s.infer), s.infer.batch_size, dict(zip(paths, names))
+    batches = [[p for p in paths[i:i + bs] if name[p] not in done] for i in range(0, len(paths), bs)]
+    if not any(batches): return
+    t0 = time.perf_counter()
+    read = read_batches(ImageBatches(batches, processor, system.prompt), s.infer.num_workers)
+    for k, b in enumerate(tqdm(read, total=len(batches), desc=system.name, disable=not progress)):
+        if not batches[k]: continue
+        torch.manual_seed(s.run.seed + k)
+        caps = captions_from_inputs(model, processor, b['inputs'], **gen) if b['paths'] else []
+        yield (k, [dict(image=name[p], caption=c) for p, c in zip(b['paths'], caps)],
+               [dict(image=name[p], reason=why) for p, why in b['errors']], time.perf_counter() - t0)
+        t0 = time.perf_counter()
+
 # %% ../nbs/10_inference.ipynb #31ea8b2d
 def caption_images(model, processor, paths:list[Path], system:System, s:Settings,
                    out:Path|None=None, # predictions file, saved after every batch; resumed when it exists
@@ -91,9 +130,8 @@ def caption_images(model, processor, paths:list[Path], system:System, s:Settings
                    root:Path|None=None # images are named by their path relative to it (default: file names)
                   )->dict:
     "Caption `paths` with `system`: predictions, errors (unreadable images) and what made them."
-    gen, bs = decoding_kwargs(system.strategy, s.infer), s.infer.batch_size
-    res = dict(system=asdict(system), generate=gen, settings=settings_dict(s), images=len(paths), complete=False,
-               seconds=0.0, predictions=[], errors=[])
+    res = dict(system=asdict(system), generate=decoding_kwargs(system.strategy, s.infer), settings=settings_dict(s),
+               images=len(paths), complete=False, seconds=0.0, predictions=[], errors=[])
     if out and out.exists():
         old = read_json(out)
         if (old['system'], old['generate']) != (res['system'], res['generate']):
@@ -101,18 +139,9 @@ def caption_images(model, processor, paths:list[Path], system:System, s:Settings
                                  f"({old['system']}, {old['generate']}); move it away or choose another "
                                  f"infer.output_json")
         res.update(predictions=old['predictions'], seconds=old['seconds'])  # errors are tried again
-    done = {r['image'] for r in res['predictions']}
-    batches = [paths[i:i + bs] for i in range(0, len(paths), bs)]
-    for k, batch in enumerate(tqdm(batches, desc=system.name, disable=not progress)):
-        batch = [p for p in batch if image_name(p, root) not in done]
-        if not batch: continue
-        t0, read = time.perf_counter(), [(p, *read_image(p)) for p in batch]
-        res['errors'] += [dict(image=image_name(p, root), reason=why) for p, im, why in read if im is None]
-        ok = [(p, im) for p, im, why in read if im is not None]
-        torch.manual_seed(s.run.seed + k)
-        caps = generate_captions(model, processor, [im for p, im in ok], system.prompt, **gen) if ok else []
-        res['predictions'] += [dict(image=image_name(p, root), caption=c) for (p, im), c in zip(ok, caps)]
-        res['seconds'] += time.perf_counter() - t0
+    done, names = {r['image'] for r in res['predictions']}, [image_name(p, root) for p in paths]
+    for k, predictions, errors, seconds in caption_batches(model, processor, paths, names, system, s, done, progress):
+        res['predictions'] += predictions; res['errors'] += errors; res['seconds'] += seconds
         if out: save_json(res, out)
         if on_batch: on_batch(k)
     res['complete'] = True
@@ -128,6 +157,11 @@ def lora_model(s:Settings):
                                f"or set infer.lora_checkpoint")
     model, processor = load_adapter(folder, s, base_bits(s))
     return (merge_adapter(model, folder, s) if s.infer.merge_lora else model), processor
+
+# %% ../nbs/10_inference.ipynb #57cc068c
+def system_model(s:Settings, lora:bool):
+    "The model and processor of a run's LoRA system (`lora`) or of its zero-shot systems."
+    return lora_model(s) if lora else load_blip2(base_model_path(s), s.model.dtype, base_bits(s), s.model.device_map)
 
 # %% ../nbs/10_inference.ipynb #2d08cf3e
 def predictions_path(s:Settings, system:System)->Path:
@@ -179,8 +213,7 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
         todo = [x for x in chosen if x.lora == lora and not finished(predictions_path(s, x), x, s, names)]
         out |= {x.name: predictions_path(s, x) for x in chosen if x.lora == lora}
         if not todo: continue
-        if lora: model, processor = lora_model(s)
-        else: model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), s.model.device_map)
+        model, processor = system_model(s, lora)
         for x in todo:
             predictions_path(s, x).parent.mkdir(parents=True, exist_ok=True)
             caption_images(model, processor, paths, x, s, predictions_path(s, x), progress, root=root)

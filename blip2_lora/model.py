@@ -19,9 +19,9 @@ from .config import Settings, OFFLINE_MODELS
 # %% auto #0
 __all__ = ['VISION_SIDE', 'PRETRAIN_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
            'tiny_blip2_config', 'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
-           'to_model', 'is_encoder_decoder', 'generate_captions', 'offline_model_folder', 'base_model_path',
-           'base_bits', 'component_of', 'param_table', 'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config',
-           'untie_lm_head']
+           'to_model', 'is_encoder_decoder', 'caption_inputs', 'captions_from_inputs', 'generate_captions',
+           'offline_model_folder', 'base_model_path', 'base_bits', 'component_of', 'param_table',
+           'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
 
 # %% ../nbs/03_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -150,17 +150,31 @@ def is_encoder_decoder(model)->bool:
     "Whether BLIP-2 `model` (or its PEFT wrapper) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
     return not model.config.use_decoder_only_language_model
 
-# %% ../nbs/03_model.ipynb #5c6d4488
+# %% ../nbs/03_model.ipynb #01a52e97
+def caption_inputs(processor, images:list, # PIL images, one batch
+                   prompt:str='' # text the caption continues (OPT), or the encoder reads after the image (T5)
+                  )->dict:
+    "The processor's tensors for a batch of images, each with `prompt`, padded on the left."
+    return processor(images=images, text=[prompt] * len(images), padding=True, return_tensors='pt')
+
+# %% ../nbs/03_model.ipynb #998cdcdb
 @torch.no_grad()
+def captions_from_inputs(model, processor, inputs:dict, # a batch of `caption_inputs`
+                         **generate_kwargs # passed to `generate`: `max_new_tokens`, `num_beams`, ...
+                        )->list[str]:
+    "Captions of a batch of inputs: only the new tokens kept, special tokens removed."
+    inputs = to_model(inputs, model)
+    out = model.generate(**inputs, **generate_kwargs)
+    new = out if is_encoder_decoder(model) else out[:, inputs['input_ids'].shape[1]:]
+    return [c.strip() for c in processor.batch_decode(new, skip_special_tokens=True)]
+
+# %% ../nbs/03_model.ipynb #5c6d4488
 def generate_captions(model, processor, images:list, # PIL images, one batch
                       prompt:str='', # text the caption continues (OPT), or the encoder reads after the image (T5)
                       **generate_kwargs # passed to `generate`: `max_new_tokens`, `num_beams`, ...
                      )->list[str]:
-    "Captions of one batch: left-padded input, only the new tokens kept, special tokens removed."
-    inputs = to_model(processor(images=images, text=[prompt] * len(images), padding=True, return_tensors='pt'), model)
-    out = model.generate(**inputs, **generate_kwargs)
-    new = out if is_encoder_decoder(model) else out[:, inputs['input_ids'].shape[1]:]
-    return [c.strip() for c in processor.batch_decode(new, skip_special_tokens=True)]
+    "Captions of one batch of images."
+    return captions_from_inputs(model, processor, caption_inputs(processor, images, prompt), **generate_kwargs)
 
 # %% ../nbs/03_model.ipynb #f2104906
 PRETRAIN_EPOCHS = 60 # the offline model's pre-training epochs, part of its cache folder's name
