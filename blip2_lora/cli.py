@@ -14,8 +14,8 @@ from .run_folder import annotation_paths, run_dir
 
 # %% auto #0
 __all__ = ['parse_overrides', 'settings_parser', 'settings_from_args', 'console_script', 'build_offline_model', 'settings_cli',
-           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'run_cli', 'caption_cli',
-           'export_cli']
+           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'compare_cli', 'run_cli',
+           'caption_cli', 'export_cli']
 
 # %% ../nbs/13_cli.ipynb #2b1c8fe6
 def parse_overrides(items:list[str]|None)->dict:
@@ -35,7 +35,7 @@ def settings_parser(description:str, overwrite:bool=False, # add `--overwrite`, 
     p = argparse.ArgumentParser(description=description)
     p.add_argument('--config', help='settings file (default: the nearest settings.ini)')
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
-    p.add_argument('--set', nargs='*', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
+    p.add_argument('--set', nargs='*', action='extend', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
     if data:
         p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')
@@ -157,16 +157,29 @@ def eval_cli(argv:list[str]|None=None):
 # %% ../nbs/13_cli.ipynb #53e4bdb7
 @console_script
 def report_cli(argv:list[str]|None=None):
-    "Write the report of a run folder (default: the run of settings.ini) and print its results table."
+    "Write the report of a run folder (default: the run of settings.ini), or compare several runs in one table."
     p = settings_parser(report_cli.__doc__)
-    p.add_argument('folder', nargs='?', help='run folder (default: <runs_dir>/<name> of the settings)')
+    p.add_argument('folders', nargs='*', help='run folders (default: <runs_dir>/<name> of the settings); '
+                                              'several: compared, the first as the reference')
+    p.add_argument('--out', help='folder for the comparison of several runs (default: comparison/ beside the first)')
     a = p.parse_args(argv)
-    folder = Path(a.folder) if a.folder else run_dir(settings_from_args(a))
+    folders = [Path(f) for f in a.folders] or [run_dir(settings_from_args(a))]
+    if len(folders) > 1: return compare_cli(folders, Path(a.out) if a.out else folders[0].parent/'comparison')
     from blip2_lora.report import write_report, load_run
     from blip2_lora.evaluation import results_text
-    files = write_report(folder)
-    print(results_text(load_run(folder)['metrics']['systems']))
-    print(f"\nreport: {folder/'report'} ({', '.join(f.name for f in files)})")
+    files = write_report(folders[0])
+    print(results_text(load_run(folders[0])['metrics']['systems']))
+    print(f"\nreport: {folders[0]/'report'} ({', '.join(f.name for f in files)})")
+
+# %% ../nbs/13_cli.ipynb #3c0b832d
+def compare_cli(folders:list[Path], out:Path):
+    "`blip2-lora-report` of several runs: write the comparison into `out`, and print its two tables."
+    import pandas as pd
+    from blip2_lora.ablation import write_comparison
+    files = write_comparison(folders, out)
+    with pd.option_context('display.width', 250, 'display.max_columns', 40):
+        for f in ('runs.csv', 'comparisons.csv'): print(pd.read_csv(out/f).to_string(index=False), end='\n\n')
+    print(f"comparison: {out} ({', '.join(f.name for f in files)})")
 
 # %% ../nbs/13_cli.ipynb #79bb76a0
 @console_script

@@ -39,7 +39,7 @@ class RunSettings:
     name:str=setting('', 'folder name') # run name; artifacts go to `<runs_dir>/<name>/` (empty: the preset's name)
     runs_dir:str=setting('runs') # folder that holds all run folders
     seed:int=setting(0, defines_run=True) # seed for data order, LoRA init, dropout and sampling
-    cache_dir:str=setting('~/.cache/blip2-lora') # where the offline model is cached
+    cache_dir:str=setting('~/.cache/blip2-lora') # where the offline models and the vision cache are kept
 
 # %% ../nbs/01_config.ipynb #c963a383
 @dataclass

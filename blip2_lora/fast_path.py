@@ -6,22 +6,27 @@ Docs: https://blip2-lora.github.io/blip2-lora/fast_path.html.md"""
 
 # %% ../nbs/08_fast_path.ipynb #51361a15
 from __future__ import annotations
+import hashlib, json, os, time
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
 from accelerate.utils import extract_model_from_parallel
+from filelock import FileLock
 from peft import PeftModel
 from transformers import Blip2ForConditionalGeneration
 from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
+from .errors import read_json
 from .config import Settings, SettingsError
 from .model import resolve_dtype, is_encoder_decoder
 from .batches import CaptionCollator
 from .training import Batches
 
 # %% auto #0
-__all__ = ['blip2_of', 'vision_cache', 'CachedCaptionCollator', 'cached_collator', 'cached_inputs', 'cached_forward',
-           'pack_captions', 'caption_count', 'cached_batches', 'cache_bytes']
+__all__ = ['NUMPY_DTYPES', 'blip2_of', 'cache_bytes', 'vision_dtype', 'vision_cache_folder', 'image_key', 'complete_rows',
+           'append_rows', 'VisionCache', 'vision_cache', 'CachedCaptionCollator', 'cached_collator', 'cached_inputs',
+           'cached_forward', 'pack_captions', 'caption_count', 'cached_batches']
 
 # %% ../nbs/08_fast_path.ipynb #dad6cae9
 def blip2_of(model)->Blip2ForConditionalGeneration:
@@ -29,24 +34,104 @@ def blip2_of(model)->Blip2ForConditionalGeneration:
     model = extract_model_from_parallel(model)
     return model.get_base_model() if isinstance(model, PeftModel) else model
 
+# %% ../nbs/08_fast_path.ipynb #ce363927
+def cache_bytes(vision_config, dtype:str='bf16')->int:
+    "Bytes the vision cache keeps per image: the vision encoder's output tokens × their width × the dtype's size."
+    tokens = (vision_config.image_size // vision_config.patch_size) ** 2 + 1
+    return tokens * vision_config.hidden_size * torch.finfo(resolve_dtype(dtype)).bits // 8
+
+# %% ../nbs/08_fast_path.ipynb #1c968c8b
+def vision_dtype(model)->torch.dtype:
+    "The dtype the vision encoder computes in."
+    return blip2_of(model).vision_model.embeddings.patch_embedding.weight.dtype
+
+# %% ../nbs/08_fast_path.ipynb #73f72fce
+def vision_cache_folder(model, processor, root:Path|str, # `run.cache_dir`
+                        dtype:str='bf16')->Path:
+    "The cache folder under `root` for `model`'s vision encoder, `processor`'s image settings and `dtype`."
+    c = blip2_of(model).config
+    base = Path(c._name_or_path)
+    weights = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in base.glob('*.safetensors'))
+    key = dict(base_model=c._name_or_path, revision=getattr(c, '_commit_hash', None), weights=weights,
+               vision=c.vision_config.to_dict(), image_processor=processor.image_processor.to_dict(),
+               compute_dtype=str(vision_dtype(model)), dtype=dtype, bytes_per_image=cache_bytes(c.vision_config, dtype))
+    text = json.dumps(key, sort_keys=True, default=str)
+    folder = Path(root).expanduser()/'vision'/hashlib.sha256(text.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder/'key.json').exists(): (folder/'key.json').write_text(text)
+    return folder
+
+# %% ../nbs/08_fast_path.ipynb #b574f0ff
+def image_key(path:Path|str)->str:
+    "The hash of an image file's bytes: its row in the cache."
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:32]
+
+# %% ../nbs/08_fast_path.ipynb #dcb06abd
+def complete_rows(folder:Path, row_bytes:int)->list[str]:
+    "The image keys of the whole rows in `folder`; a cut row or line left by a stopped build is removed."
+    index, embeds = folder/'index.txt', folder/'embeds.bin'
+    text = index.read_bytes() if index.exists() else b''
+    keys = text[:text.rfind(b'\n') + 1].decode().split()
+    keys = keys[:(embeds.stat().st_size if embeds.exists() else 0) // row_bytes]
+    for f, size in ((index, sum(len(k) + 1 for k in keys)), (embeds, len(keys) * row_bytes)):
+        if f.exists() and f.stat().st_size != size: os.truncate(f, size)
+    return keys
+
+# %% ../nbs/08_fast_path.ipynb #d54320f3
+def append_rows(folder:Path, rows:bytes, keys:list[str]):
+    "Append rows to `embeds.bin`, flushed to disk, then their keys to `index.txt`."
+    for name, data in (('embeds.bin', rows), ('index.txt', ''.join(k + '\n' for k in keys).encode())):
+        with open(folder/name, 'ab') as f: f.write(data); f.flush(); os.fsync(f.fileno())
+
+# %% ../nbs/08_fast_path.ipynb #6016fd07
+NUMPY_DTYPES = {'bf16': np.int16, 'fp16': np.float16, 'fp32': np.float32} # bf16 rows are read as int16, then viewed
+
+class VisionCache:
+    "Image name -> the vision encoder's output, read from the rows of a cache folder."
+    def __init__(self, folder:Path, keys:dict[str, str], # image name -> `image_key`
+                 rows:list[str]): # the image key of each row (`complete_rows`)
+        key = read_json(Path(folder)/'key.json')
+        v, self.dtype = key['vision'], key['dtype']
+        self.folder, self.keys, self.rows = Path(folder), keys, {k: i for i, k in enumerate(rows)}
+        self.shape = ((v['image_size'] // v['patch_size']) ** 2 + 1, v['hidden_size'])
+        self.encoded, self.seconds, self._rows = 0, 0.0, None
+    def __len__(self): return len(self.keys)
+    def __getitem__(self, name:str)->torch.Tensor:
+        if self._rows is None:
+            self._rows = np.memmap(self.folder/'embeds.bin', NUMPY_DTYPES[self.dtype], 'r',
+                                   shape=(len(self.rows), *self.shape))
+        return torch.from_numpy(np.array(self._rows[self.rows[self.keys[name]]])).view(resolve_dtype(self.dtype))
+    def __getstate__(self): return self.__dict__ | {'_rows': None}  # a DataLoader worker maps the file itself
+    def __repr__(self): return f'VisionCache({len(self)} images, {len(self.rows)} rows of {self.shape} {self.dtype})'
+
 # %% ../nbs/08_fast_path.ipynb #eb10da4a
 @torch.no_grad()
 def vision_cache(model, processor, names:list[str], images:Path, # image names, and their folder
-                 dtype:str='bf16', batch_size:int=32)->dict[str, torch.Tensor]:
-    "The frozen vision encoder's output for each image, computed once, kept on the CPU in `dtype`."
-    m = blip2_of(model)
+                 root:Path|str, # `run.cache_dir`
+                 dtype:str='bf16', batch_size:int=32)->VisionCache:
+    "The frozen vision encoder's output for each image, computed once into the cache on disk, then read from it."
+    t0, m = time.perf_counter(), blip2_of(model)
     if any(p.requires_grad for p in m.vision_model.parameters()):
         raise SettingsError('the vision encoder has trainable parameters, so its output changes: '
                             'set train.cache_vision = false')
-    store, vdt, cache = resolve_dtype(dtype), m.vision_model.embeddings.patch_embedding.weight.dtype, {}
-    was_training = m.vision_model.training; m.vision_model.eval()
-    for i in range(0, len(names), batch_size):
-        chunk = names[i:i + batch_size]
-        ims = [Image.open(images/n).convert('RGB') for n in chunk]
-        pixels = processor.image_processor(ims, return_tensors='pt').pixel_values.to(m.device, vdt)
-        out = m.vision_model(pixel_values=pixels).last_hidden_state.to('cpu', store)
-        cache |= dict(zip(chunk, out))
-    m.vision_model.train(was_training)
+    folder, keys = vision_cache_folder(model, processor, root, dtype), {n: image_key(images/n) for n in names}
+    row_bytes = cache_bytes(m.config.vision_config, dtype)
+    with FileLock(folder/'.lock'):
+        rows, first = complete_rows(folder, row_bytes), {}
+        for n, k in keys.items(): first.setdefault(k, n)
+        done = set(rows)
+        todo = [(k, n) for k, n in first.items() if k not in done]
+        was_training = m.vision_model.training; m.vision_model.eval()
+        for i in range(0, len(todo), batch_size):
+            chunk = todo[i:i + batch_size]
+            ims = [Image.open(images/n).convert('RGB') for _, n in chunk]
+            pixels = processor.image_processor(ims, return_tensors='pt').pixel_values.to(m.device, vision_dtype(m))
+            out = m.vision_model(pixel_values=pixels).last_hidden_state.to('cpu', resolve_dtype(dtype)).contiguous()
+            append_rows(folder, out.view(torch.uint8).numpy().tobytes(), [k for k, _ in chunk])
+            rows += [k for k, _ in chunk]
+        m.vision_model.train(was_training)
+    cache = VisionCache(folder, keys, rows)
+    cache.encoded, cache.seconds = len(todo), time.perf_counter() - t0
     return cache
 
 # %% ../nbs/08_fast_path.ipynb #59d38716
@@ -132,13 +217,8 @@ def caption_count(batch:dict)->int:
 def cached_batches(model, processor, s:Settings, records:list[dict], images:Path)->Batches:
     "`fit`'s batches from the vision cache of the images of `records`, packed when `train.pack_captions` is set."
     t = s.train
-    cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in records)), images, t.cache_dtype)
+    cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in records)), images,
+                         s.run.cache_dir, t.cache_dtype)
     return Batches(cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions),
                    cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple),
                    load_images=False, model_inputs=cached_inputs)
-
-# %% ../nbs/08_fast_path.ipynb #ce363927
-def cache_bytes(vision_config, dtype:str='bf16')->int:
-    "Bytes the vision cache keeps per image: the vision encoder's output tokens × their width × the dtype's size."
-    tokens = (vision_config.image_size // vision_config.patch_size) ** 2 + 1
-    return tokens * vision_config.hidden_size * torch.finfo(resolve_dtype(dtype)).bits // 8

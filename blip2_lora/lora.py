@@ -15,7 +15,7 @@ from peft import LoraConfig, PeftConfig, PeftModel, get_peft_model, prepare_mode
 
 # %% auto #0
 __all__ = ['lora_target_regex', 'leaf_linear_names', 'check_lora_targets', 'lora_config', 'add_lora', 'lora_modules_by_block',
-           'save_adapter', 'load_adapter', 'merge_adapter']
+           'lora_placement', 'save_adapter', 'load_adapter', 'merge_adapter']
 
 # %% ../nbs/05_lora.ipynb #9366cb3f
 def lora_target_regex(lora:LoraSettings)->str:
@@ -67,6 +67,13 @@ def lora_modules_by_block(model)->dict[str, int]:
         where = next((v for k, v in kinds.items() if k in n), component_of(n))
         counts[where] = counts.get(where, 0) + 1
     return counts
+
+# %% ../nbs/05_lora.ipynb #1f8e9b91
+def lora_placement(lora:LoraSettings)->str:
+    "Where the adapters are, in words: the rank, and each component's targets or `no adapters`."
+    def targets(names): return ', '.join(names) or 'no adapters'
+    return (f'rank {lora.rank}, alpha {lora.alpha}: Q-Former {targets(lora.qformer_targets)}; '
+            f'language model {targets(lora.lm_targets)}')
 
 # %% ../nbs/05_lora.ipynb #c76689cf
 def save_adapter(model:PeftModel, processor, s:Settings, folder:Path|str)->Path:

@@ -6,18 +6,30 @@ Docs: https://blip2-lora.github.io/blip2-lora/lora_run.html.md"""
 
 # %% ../nbs/09_lora_run.ipynb #83deb5b6
 from __future__ import annotations
+import json
 from pathlib import Path
 import torch
+from .errors import read_json
 from .config import Settings
 from .run_folder import run_dir, annotation_paths, claim_run_folder
 from .datasets import prepare_data, prepared, read_records, image_dir
-from .model import load_blip2, base_model_path, base_bits
+from .model import load_blip2, base_model_path, base_bits, device_name
 from .lora import add_lora, save_adapter
 from .training import fit, training_args
-from .fast_path import cached_batches
+from .fast_path import cached_batches, VisionCache
 
 # %% auto #0
-__all__ = ['train_lora']
+__all__ = ['record_vision_cache', 'train_lora']
+
+# %% ../nbs/09_lora_run.ipynb #8e3f64b5
+def record_vision_cache(folder:Path, cache:VisionCache)->dict:
+    "`timings.json` of run `folder` with the vision cache's seconds and images, unless they are there already."
+    path = folder/'timings.json'
+    timings = read_json(path) if path.exists() else {'device': device_name(), 'seconds': {}}
+    timings.setdefault('vision_cache', {'seconds': round(cache.seconds, 2), 'images encoded': cache.encoded,
+                                        'images': len(cache)})
+    path.write_text(json.dumps(timings))
+    return timings
 
 # %% ../nbs/09_lora_run.ipynb #20693131
 def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:list=())->Path:
@@ -33,6 +45,7 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     model = add_lora(model, s.lora)
     train, val = read_records(paths['train']), read_records(paths['val'])
     batches = cached_batches(model, processor, s, train + val, images) if s.train.cache_vision else None
+    if batches and processes.process_index == 0: record_vision_cache(out, batches.collate.cache)
     trainer = fit(model, processor, s, train, val, images, out, batches, True, progress, callbacks)
     if trainer.is_world_process_zero(): save_adapter(model, processor, s, out/'adapter')
     return out

@@ -6,11 +6,12 @@ Docs: https://blip2-lora.github.io/blip2-lora/performance.html.md"""
 
 # %% ../nbs/14_performance.ipynb #1dd59ce2
 from __future__ import annotations
-import argparse, contextlib, gc, itertools, json, math, random, sys, threading, time, traceback
+import argparse, contextlib, gc, itertools, json, math, random, re, resource, subprocess, sys, tempfile, threading, time
+import traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-import pandas as pd, psutil, torch
+import numpy as np, pandas as pd, psutil, torch
 import torch.nn.functional as F
 from torch.utils import benchmark as torch_benchmark
 import matplotlib.pyplot as plt
@@ -18,19 +19,22 @@ from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
 from torch._inductor import config as inductor_config
 from PIL import Image
-from transformers import Blip2Config, Blip2ForConditionalGeneration
+from safetensors import safe_open
+from safetensors.torch import save_file
+from transformers import AutoProcessor, Blip2Config, Blip2ForConditionalGeneration
 from .errors import quiet_libraries
 from .config import Settings, load_settings, OFFLINE_MODELS
 from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, flickr_captions, terse_caption
 from .datasets import image_dir, caption_records
 from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
 from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head, is_encoder_decoder
+from .model import build_tiny_blip2
 from .batches import CaptionDataset, caption_collator
 from .lora import add_lora
 from .training import fit, CaptionSampler
 from .offline_model import offline_model
 from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_batches
-from .fast_path import pack_captions, caption_count
+from .fast_path import pack_captions, caption_count, VisionCache, complete_rows, cache_bytes
 from .inference import decoding_kwargs
 from .cli import parse_overrides
 
@@ -41,7 +45,8 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', '
            'our_lora_model', 'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams',
            'benchmark', 'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
            'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep', 'trainer_rate',
-           'ratio_table', 'synthetic_eval_set', 'settings_effect', 'benchmark_cli']
+           'wide_vision_blip2', 'noise_images', 'memory_mb', 'read_rows', 'budget_child', 'read_in_budget',
+           'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/14_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -190,7 +195,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     "Our training batches of `records` (the vision cache built first), and the cache's build seconds per image."
     names, images = list(dict.fromkeys(r['image'] for r in records)), image_dir(s)
     t0 = time.perf_counter()
-    cache = vision_cache(model, proc, names, images, s.train.cache_dtype)
+    cache = vision_cache(model, proc, names, images, tempfile.mkdtemp(), s.train.cache_dtype)  # built, not read
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
     t = s.train
@@ -504,6 +509,77 @@ def trainer_rate(s:Settings, model_path:str|Path, out:Path|str, steps:int=10, ba
     logs = [h for h in trainer.state.log_history if 'samples_per_second' in h]
     return dict(samples_per_s=logs[-1]['samples_per_second'], batch_size=bs, steps=steps,
                 losses=[h['loss'] for h in logs])
+
+# %% ../nbs/14_performance.ipynb #e05c8e99
+def wide_vision_blip2(folder:Path, hidden:int=768, image_size:int=224)->Path:
+    "A tiny BLIP-2 whose vision encoder has no layers but a full-size output: (image_size/16)² + 1 tokens of `hidden`."
+    build_tiny_blip2(folder, synthetic_captions())
+    config = Blip2Config.from_pretrained(folder)
+    config.vision_config.update(dict(hidden_size=hidden, image_size=image_size, num_hidden_layers=0))
+    config.qformer_config.encoder_hidden_size = hidden
+    Blip2ForConditionalGeneration(config).save_pretrained(folder)
+    proc = AutoProcessor.from_pretrained(folder)
+    proc.image_processor.size = {'height': image_size, 'width': image_size}
+    proc.save_pretrained(folder)
+    return Path(folder)
+
+# %% ../nbs/14_performance.ipynb #fb22c7a9
+def noise_images(folder:Path, n:int, size:int=8, seed:int=0)->list[str]:
+    "`n` distinct `size`×`size` PNG images of random pixels in `folder`; their names."
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    names = [f'{i:05d}.png' for i in range(n)]
+    for name in names: Image.fromarray(rng.integers(0, 256, (size, size, 3), dtype=np.uint8)).save(folder/name)
+    return names
+
+# %% ../nbs/14_performance.ipynb #5bc2bcfa
+def memory_mb(field:str='RssAnon')->int:
+    "A memory figure of this process from /proc/self/status (`RssAnon`, `RssFile`, `VmData`), in MB."
+    return int(re.search(rf'{field}:\s+(\d+) kB', Path('/proc/self/status').read_text()).group(1)) // 1024
+
+def read_rows(cache:VisionCache, batch_size:int=32, seed:int=0)->dict:
+    "Read each image's row once, shuffled, a batch at a time: images/s, GB/s and the peak anonymous memory (MB)."
+    names = random.Random(seed).sample(list(cache.keys), len(cache.keys))
+    t0, start, peak = time.perf_counter(), memory_mb(), 0
+    for i in range(0, len(names), batch_size):
+        batch = [cache[n] for n in names[i:i + batch_size]]
+        peak = max(peak, memory_mb())
+    seconds = time.perf_counter() - t0
+    return {'images/s': len(names) / seconds, 'GB/s': len(names) * batch[0].nbytes / seconds / 1e9,
+            'anonymous memory growth (MB)': peak - start}
+
+# %% ../nbs/14_performance.ipynb #b486991b
+def budget_child(folder:str, keys:str, budget_mb:int):
+    "In a child process: cap its memory, read every row of the cache, then try to load all of it; print the result."
+    resource.setrlimit(resource.RLIMIT_DATA, ((memory_mb('VmData') + budget_mb) << 20,) * 2)
+    key, names = json.loads((Path(folder)/'key.json').read_text()), json.loads(Path(keys).read_text())
+    cache = VisionCache(Path(folder), names, complete_rows(Path(folder), key['bytes_per_image']))
+    result = read_rows(cache)
+    try: np.fromfile(Path(folder)/'embeds.bin', np.int16); result['whole cache in memory'] = 'loaded'
+    except MemoryError: result['whole cache in memory'] = 'MemoryError'
+    print(json.dumps(result))
+
+def read_in_budget(cache:VisionCache, budget_mb:int)->dict:
+    "`budget_child`'s result: the cache read by a process allowed `budget_mb` MB beyond its imports."
+    keys = Path(tempfile.mkdtemp())/'keys.json'; keys.write_text(json.dumps(cache.keys))
+    code = (f'from blip2_lora.performance import budget_child; '
+            f'budget_child({str(cache.folder)!r}, {str(keys)!r}, {budget_mb})')
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+# %% ../nbs/14_performance.ipynb #da06512a
+def safetensors_rate(cache:VisionCache, n:int=512, seed:int=0)->dict:
+    "Rows/s read at random from the cache's memory map, and from the same `n` rows in one safetensors file."
+    names = random.Random(seed).sample(list(cache.keys), n)
+    path = Path(tempfile.mkdtemp())/'rows.safetensors'
+    save_file({'rows': torch.stack([cache[k] for k in names])}, path)
+    t0 = time.perf_counter()
+    for k in names: cache[k]
+    t1 = time.perf_counter()
+    with safe_open(path, 'pt') as f:
+        rows = f.get_slice('rows')
+        for i in random.Random(seed).sample(range(n), n): rows[i]
+    return {'memory map (rows/s)': n / (t1 - t0), 'safetensors (rows/s)': n / (time.perf_counter() - t1)}
 
 # %% ../nbs/14_performance.ipynb #aa01d9f0
 def ratio_table(res:dict)->pd.DataFrame:

@@ -19,6 +19,7 @@ from .datasets import image_dir, caption_records
 from .evaluation import results_frame, results_table, interval_text, p_text, diversity_row, MAIN_METRICS
 from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
+from .lora import lora_placement
 
 # %% auto #0
 __all__ = ['ORIGINAL_SYSTEMS', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
@@ -47,17 +48,18 @@ def run_summary(run:dict)->pd.Series:
     s, t, data = run['settings'], run['timings'], run['folder']/'data'
     train = read_json(data/'train.json') if (data/'train.json').exists() else []
     fmt = read_json(data/'data_report.json')['format'] if (data/'data_report.json').exists() else 'annotation files'
-    per_image = Counter(map(len, run['references'].values()))
+    per_image, cache = Counter(map(len, run['references'].values())), t.get('vision_cache')
     return pd.Series({'preset': s.run.preset, 'base model': s.model.base_model,
                       'data': f'{s.data.path or s.data.text_dir} ({fmt})',
                       'training captions (images)': f"{len(train):,} ({len({r['image'] for r in train}):,})",
                       'evaluation images': f"{len(run['references']):,} ({s.data.eval_split})",
                       'references per image': ', '.join(f'{n} ({k:,} images)' for n, k in sorted(per_image.items())),
-                      'LoRA': f"rank {s.lora.rank}, Q-Former {', '.join(s.lora.qformer_targets)}; "
-                              f"LM {', '.join(s.lora.lm_targets)}",
+                      'LoRA': lora_placement(s.lora),
                       'epochs': s.train.epochs, 'device': t['device'],
                       **{f'{k} (min)': round(v / 60, 2) for k, v in t['seconds'].items()},
-                      'whole run (min)': round(sum(t['seconds'].values()) / 60, 2)})
+                      'whole run (min)': round(sum(t['seconds'].values()) / 60, 2),
+                      **({'vision cache (part of train)': f"{cache['seconds']:.1f} s, {cache['images encoded']:,} of "
+                          f"{cache['images']:,} images encoded"} if cache else {})})
 
 # %% ../nbs/12_report.ipynb #c5a3ee9a
 def plot_losses(run:dict, ax=None):

@@ -17,6 +17,7 @@ from .config import save_settings, settings_dict, run_keys
 from .run_folder import RunFolderError
 from .data import IMAGE_SUFFIXES, image_files
 from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model, save_json
+from .lora import lora_placement
 from .evaluation import results_table
 from .report import markdown_table
 
@@ -199,8 +200,7 @@ def model_card(s:Settings, metrics:dict|None, merged:bool=False)->ModelCard:
                          model_name=name, eval_results=eval_results(s, metrics, name) if metrics else None)
     what = ('The LoRA weights are merged into the base model: a standalone transformers model.' if merged else
             'A PEFT adapter: load the base model, then the adapter onto it.')
-    lora = (f"rank {s.lora.rank}, alpha {s.lora.alpha}: Q-Former {', '.join(s.lora.qformer_targets) or 'none'}; "
-            f"language model {', '.join(s.lora.lm_targets) or 'none'}")
+    lora = lora_placement(s.lora)
     results = (markdown_table(results_table(metrics['systems']))
                + f"\n\nScores ×100 on the {s.data.eval_split} split, with {round(100 * s.eval.confidence)}% "
                f"bootstrap intervals ({s.eval.bootstrap} resamples of the images)."
