@@ -29,6 +29,7 @@ def setting_text(value)->str:
     "A setting's value as a table shows it: a list as its items, an empty one as `none`."
     return (', '.join(map(str, value)) or 'none') if isinstance(value, list) else str(value)
 
+# %% ../nbs/12b_ablation.ipynb #5c651e82
 def differing_settings(runs:list[dict])->pd.DataFrame:
     "A row per run (`load_run`), a column per setting whose value differs between them."
     values = pd.DataFrame({r['folder'].name: {k: setting_text(r['settings'].get(k)) for k in setting_fields()

@@ -90,6 +90,7 @@ class ImageBatches(Dataset):
 # %% ../nbs/10_inference.ipynb #0ad58af1
 def as_is(batch): return batch
 
+# %% ../nbs/10_inference.ipynb #4ec40c12
 def read_batches(batches:ImageBatches, workers:int=0 # processes that prepare batches ahead (0: prepare when needed)
                 )->DataLoader:
     "`batches` in order, each prepared by one of `workers` processes ahead of its use."

@@ -537,6 +537,7 @@ def memory_mb(field:str='RssAnon')->int:
     "A memory figure of this process from /proc/self/status (`RssAnon`, `RssFile`, `VmData`), in MB."
     return int(re.search(rf'{field}:\s+(\d+) kB', Path('/proc/self/status').read_text()).group(1)) // 1024
 
+# %% ../nbs/14_performance.ipynb #f8e9b8c7
 def read_rows(cache:VisionCache, batch_size:int=32, seed:int=0)->dict:
     "Read each image's row once, shuffled, a batch at a time: images/s, GB/s and the peak anonymous memory (MB)."
     names = random.Random(seed).sample(list(cache.keys), len(cache.keys))
@@ -559,6 +560,7 @@ def budget_child(folder:str, keys:str, budget_mb:int):
     except MemoryError: result['whole cache in memory'] = 'MemoryError'
     print(json.dumps(result))
 
+# %% ../nbs/14_performance.ipynb #5d880559
 def read_in_budget(cache:VisionCache, budget_mb:int)->dict:
     "`budget_child`'s result: the cache read by a process allowed `budget_mb` MB beyond its imports."
     keys = Path(tempfile.mkdtemp())/'keys.json'; keys.write_text(json.dumps(cache.keys))

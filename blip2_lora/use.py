@@ -88,6 +88,7 @@ def log_path(out:Path)->Path:
     "The file beside captions file `out` that says what made them."
     return out.with_name(out.name + '.settings.json')
 
+# %% ../nbs/12a_use.ipynb #dc7d1926
 def check_out(out:Path)->Path:
     "`out`, a JSONL or CSV file that is new, or that this tool wrote."
     if out.suffix not in CAPTION_FILES: raise SettingsError(f"--out {out}: expected a .jsonl or .csv file")
@@ -95,6 +96,7 @@ def check_out(out:Path)->Path:
         raise RunFolderError(f"{out} exists and was not written by blip2-lora-caption: choose another --out")
     return out
 
+# %% ../nbs/12a_use.ipynb #716e73a1
 def resume_rows(out:Path, log:dict)->list[dict]:
     "The rows already in `out`, when it was made as `log` says (its last line cut if cut short); else refused."
     if not check_out(out).exists(): return []
@@ -151,6 +153,7 @@ def data_name(s:Settings)->str:
     if not s.data.path: return 'Flickr8K'
     return Path(s.data.path).name + (f' ({s.data.format})' if s.data.format else '')
 
+# %% ../nbs/12a_use.ipynb #a60bc430
 def hub_id(s:Settings)->str|None:
     "The base model's Hub id, or None for an offline model or a local folder."
     b = s.model.base_model
