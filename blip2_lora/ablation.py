@@ -51,8 +51,8 @@ def runs_table(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4', 'METEOR', 
     "A row per run: the settings that differ, the adapter's parameters, and `system`'s metrics with intervals."
     table = differing_settings(runs)
     table['trainable parameters'] = [f"{sum(adapter_parameters(r['folder']).values()):,}" for r in runs]
+    scores = [results_frame({system: r['metrics']['systems'][system]}, list(metrics)).iloc[0] for r in runs]
     for m in metrics:
-        scores = [results_frame({system: r['metrics']['systems'][system]}, [m]).iloc[0] for r in runs]
         table[m] = [round(x[m], 1) for x in scores]
         table[f'{m} interval'] = [interval_text(x[f'{m} low'], x[f'{m} high']) for x in scores]
     return table.rename_axis('run')
@@ -61,10 +61,10 @@ def runs_table(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4', 'METEOR', 
 def runs_comparisons(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4'), system:str='lora')->pd.DataFrame:
     "Each run's `system` against the first run's on the images both scored: the paired bootstrap difference, ×100."
     def rows(r): return r['per_image'][r['per_image'].system == system].set_index('image')
-    first, e = runs[0], runs[0]['settings'].eval
-    out = []
+    first, e, out = runs[0], runs[0]['settings'].eval, []
+    b = rows(first)
     for r in runs[1:]:
-        a, b = rows(r), rows(first)
+        a = rows(r)
         if not len(a.index.intersection(b.index)):
             raise UserError(f"{r['folder']} and {first['folder']} share no evaluation images: "
                             f"compare runs scored on the same split")

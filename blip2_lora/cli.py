@@ -35,7 +35,8 @@ def settings_parser(description:str, overwrite:bool=False, # add `--overwrite`, 
     p = argparse.ArgumentParser(description=description)
     p.add_argument('--config', help='settings file (default: the nearest settings.ini)')
     p.add_argument('--preset', choices=list(PRESETS), help='preset to apply')
-    p.add_argument('--set', nargs='*', action='extend', default=[], metavar='SECTION.KEY=VALUE', help='override settings')
+    p.add_argument('--set', nargs='*', action='extend', default=[], metavar='SECTION.KEY=VALUE',
+                   help='override settings')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
     if data:
         p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')

@@ -10,9 +10,9 @@ import json, time
 from pathlib import Path
 from .config import Settings, OFFLINE_MODELS
 from .run_folder import run_dir
-from .model import device_name, offline_model_folder
+from .model import offline_model_folder
 from .offline_model import offline_model
-from .lora_run import train_lora
+from .lora_run import train_lora, read_timings
 from .inference import caption_run, run_systems
 from .evaluation import evaluate_run, results_table
 
@@ -31,7 +31,7 @@ def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
     for name, step in steps.items():
         t0 = time.perf_counter()
         step()
-        timings = json.loads(path.read_text()) if path.exists() else {'device': device_name(), 'seconds': {}}
+        timings = read_timings(run_dir(s))
         timings['seconds'].setdefault(name, round(time.perf_counter() - t0, 1))
         path.write_text(json.dumps(timings))
     return run_dir(s)

@@ -19,16 +19,21 @@ from .training import fit, training_args
 from .fast_path import cached_batches, VisionCache
 
 # %% auto #0
-__all__ = ['record_vision_cache', 'train_lora']
+__all__ = ['read_timings', 'record_vision_cache', 'train_lora']
 
 # %% ../nbs/09_lora_run.ipynb #8e3f64b5
+def read_timings(folder:Path)->dict:
+    "Run `folder`'s `timings.json`, or a new one: the device, and no step's seconds yet."
+    path = folder/'timings.json'
+    return read_json(path) if path.exists() else {'device': device_name(), 'seconds': {}}
+
+# %% ../nbs/09_lora_run.ipynb #a622d7ea
 def record_vision_cache(folder:Path, cache:VisionCache)->dict:
     "`timings.json` of run `folder` with the vision cache's seconds and images, unless they are there already."
-    path = folder/'timings.json'
-    timings = read_json(path) if path.exists() else {'device': device_name(), 'seconds': {}}
+    timings = read_timings(folder)
     timings.setdefault('vision_cache', {'seconds': round(cache.seconds, 2), 'images encoded': cache.encoded,
                                         'images': len(cache)})
-    path.write_text(json.dumps(timings))
+    (folder/'timings.json').write_text(json.dumps(timings))
     return timings
 
 # %% ../nbs/09_lora_run.ipynb #20693131

@@ -34,7 +34,7 @@ from .lora import add_lora
 from .training import fit, CaptionSampler
 from .offline_model import offline_model
 from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_batches
-from .fast_path import pack_captions, caption_count, VisionCache, complete_rows, cache_bytes
+from .fast_path import pack_captions, caption_count, VisionCache, cache_bytes
 from .inference import decoding_kwargs
 from .cli import parse_overrides
 
@@ -550,11 +550,11 @@ def read_rows(cache:VisionCache, batch_size:int=32, seed:int=0)->dict:
             'anonymous memory growth (MB)': peak - start}
 
 # %% ../nbs/14_performance.ipynb #b486991b
-def budget_child(folder:str, keys:str, budget_mb:int):
+def budget_child(folder:str, keys:str, # the cache folder, and a JSON file of its `keys` and `rows`
+                 budget_mb:int):
     "In a child process: cap its memory, read every row of the cache, then try to load all of it; print the result."
     resource.setrlimit(resource.RLIMIT_DATA, ((memory_mb('VmData') + budget_mb) << 20,) * 2)
-    key, names = json.loads((Path(folder)/'key.json').read_text()), json.loads(Path(keys).read_text())
-    cache = VisionCache(Path(folder), names, complete_rows(Path(folder), key['bytes_per_image']))
+    cache = VisionCache(Path(folder), **json.loads(Path(keys).read_text()))
     result = read_rows(cache)
     try: np.fromfile(Path(folder)/'embeds.bin', np.int16); result['whole cache in memory'] = 'loaded'
     except MemoryError: result['whole cache in memory'] = 'MemoryError'
@@ -563,7 +563,8 @@ def budget_child(folder:str, keys:str, budget_mb:int):
 # %% ../nbs/14_performance.ipynb #5d880559
 def read_in_budget(cache:VisionCache, budget_mb:int)->dict:
     "`budget_child`'s result: the cache read by a process allowed `budget_mb` MB beyond its imports."
-    keys = Path(tempfile.mkdtemp())/'keys.json'; keys.write_text(json.dumps(cache.keys))
+    keys = Path(tempfile.mkdtemp())/'keys.json'  # the cache's names and rows, for the child
+    keys.write_text(json.dumps({'keys': cache.keys, 'rows': list(cache.rows)}))
     code = (f'from blip2_lora.performance import budget_child; '
             f'budget_child({str(cache.folder)!r}, {str(keys)!r}, {budget_mb})')
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout
