@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import matplotlib.pyplot as plt
 from safetensors import safe_open
-from .errors import UserError, read_json
+from .errors import UserError
 from .config import setting_fields
 from .model import component_of
-from .evaluation import results_frame, interval_text, compare, p_text
+from .evaluation import METRICS, results_frame, interval_text, compare, p_text, shown_metrics
 from .report import load_run, markdown_table
 
 # %% auto #0
@@ -46,20 +46,22 @@ def adapter_parameters(folder:Path)->dict[str, int]:
     return counts
 
 # %% ../nbs/12b_ablation.ipynb #70c57e93
-def runs_table(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4', 'METEOR', 'ROUGE-L'), system:str='lora'
-              )->pd.DataFrame:
+def runs_table(runs:list[dict], metrics:list[str]|None=None, # default: the `main` metrics
+               system:str='lora')->pd.DataFrame:
     "A row per run: the settings that differ, the adapter's parameters, and `system`'s metrics with intervals."
-    table = differing_settings(runs)
+    metrics, table = metrics or shown_metrics(('main',)), differing_settings(runs)
     table['trainable parameters'] = [f"{sum(adapter_parameters(r['folder']).values()):,}" for r in runs]
-    scores = [results_frame({system: r['metrics']['systems'][system]}, list(metrics)).iloc[0] for r in runs]
+    scores = [results_frame({system: r['metrics']['systems'][system]}, metrics).iloc[0] for r in runs]
     for m in metrics:
         table[m] = [round(x[m], 1) for x in scores]
         table[f'{m} interval'] = [interval_text(x[f'{m} low'], x[f'{m} high']) for x in scores]
     return table.rename_axis('run')
 
 # %% ../nbs/12b_ablation.ipynb #18ad4b91
-def runs_comparisons(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4'), system:str='lora')->pd.DataFrame:
-    "Each run's `system` against the first run's on the images both scored: the paired bootstrap difference, ×100."
+def runs_comparisons(runs:list[dict], metrics:list[str]|None=None, # default: the `compared` metrics
+                     system:str='lora')->pd.DataFrame:
+    "Each run's `system` against the first run's on the images both scored: the paired bootstrap difference, scaled."
+    metrics = metrics or [name for name, m in METRICS.items() if m.compared]
     def rows(r): return r['per_image'][r['per_image'].system == system].set_index('image')
     first, e, out = runs[0], runs[0]['settings'].eval, []
     b = rows(first)
@@ -71,8 +73,8 @@ def runs_comparisons(runs:list[dict], metrics:list[str]=('CIDEr', 'BLEU-4'), sys
         for m in metrics:
             c = compare(a, b, m, e.bootstrap, e.confidence, first['settings'].run.seed)
             out.append({'run': r['folder'].name, 'vs': first['folder'].name, 'metric': m, 'images': c['images'],
-                        'difference': round(100 * c['difference'], 1),
-                        f'{round(100 * e.confidence)}% interval': interval_text(*(100 * x for x in c['interval'])),
+                        'difference': round(METRICS[m].scale * c['difference'], 1),
+                        f'{round(100 * e.confidence)}% interval': interval_text(*(METRICS[m].scale * x for x in c['interval'])),
                         'p': p_text(c['p_value'], c['resamples'])})
     return pd.DataFrame(out).set_index(['run', 'vs', 'metric'])
 

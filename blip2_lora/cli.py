@@ -8,14 +8,14 @@ Docs: https://blip2-lora.github.io/blip2-lora/cli.html.md"""
 from __future__ import annotations
 import argparse, functools, json, os, sys
 from pathlib import Path
-from .errors import UserError, quiet_libraries, show_messages
+from .errors import UserError, defer_quantization, quiet_libraries, show_messages
 from .config import Settings, SettingsError, PRESETS, OFFLINE_MODELS, load_settings, settings_table
-from .run_folder import annotation_paths, run_dir
+from .run_folder import annotation_paths, run_dir, run_folder_settings
 
 # %% auto #0
-__all__ = ['parse_overrides', 'settings_parser', 'settings_from_args', 'console_script', 'build_offline_model', 'settings_cli',
-           'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli', 'eval_cli', 'report_cli', 'compare_cli', 'run_cli',
-           'caption_cli', 'export_cli']
+__all__ = ['parse_overrides', 'settings_parser', 'settings_from_args', 'console_script', 'build_offline_model',
+           'quantize_only_if_asked', 'settings_cli', 'run_tokenizer', 'prepare_cli', 'train_cli', 'infer_cli',
+           'eval_cli', 'report_cli', 'compare_cli', 'run_cli', 'caption_cli', 'export_cli']
 
 # %% ../nbs/13_cli.ipynb #2b1c8fe6
 def parse_overrides(items:list[str]|None)->dict:
@@ -38,6 +38,7 @@ def settings_parser(description:str, overwrite:bool=False, # add `--overwrite`, 
     p.add_argument('--set', nargs='*', action='extend', default=[], metavar='SECTION.KEY=VALUE',
                    help='override settings')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error (or set BLIP2_LORA_DEBUG=1)')
+    p.add_argument('--verbose', action='store_true', help="show the libraries' warnings too (or set BLIP2_LORA_VERBOSE=1)")
     if data:
         p.add_argument('--data', help='the data set: a file or folder in any supported format (data.path)')
         p.add_argument('--image-dir', help='the folder of its images, when they are elsewhere (data.image_dir)')
@@ -59,7 +60,7 @@ def console_script(main):
     @functools.wraps(main)
     def run(argv:list[str]|None=None):
         argv = sys.argv[1:] if argv is None else argv
-        quiet_libraries(); show_messages()
+        quiet_libraries(True if '--verbose' in argv else None); show_messages()
         try: main(argv)
         except UserError as e:
             if '--debug' in argv or os.environ.get('BLIP2_LORA_DEBUG'): raise
@@ -76,6 +77,12 @@ def build_offline_model(s:Settings):
     if s.model.base_model in OFFLINE_MODELS:
         from blip2_lora.offline_model import offline_model
         offline_model(s, progress=True)
+
+# %% ../nbs/13_cli.ipynb #f194f48a
+def quantize_only_if_asked(s:Settings)->Settings:
+    "`s`, with this process importing bitsandbytes and kernels only if `s` loads an 8-bit or 4-bit model."
+    defer_quantization(s.model.load_in_8bit or s.model.load_in_4bit)
+    return s
 
 # %% ../nbs/13_cli.ipynb #85d49800
 @console_script
@@ -103,7 +110,7 @@ def prepare_cli(argv:list[str]|None=None):
     over = {'data__text_dir': a.text_dir} if a.text_dir else {}
     if a.synthetic: over['data__synthetic'] = True
     if a.out: over.update({f'data__{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
-    s = settings_from_args(a, **over)
+    s = quantize_only_if_asked(settings_from_args(a, **over))
     from blip2_lora.datasets import prepare_data
     print(prepare_data(s, run_tokenizer(s)).summary())
     print(f"\nwrote {', '.join(str(p) for p in annotation_paths(s).values())} and data_report.json")
@@ -114,7 +121,7 @@ def train_cli(argv:list[str]|None=None):
     "Train LoRA adapters from settings.ini plus overrides; prints the run folder."
     p = settings_parser(train_cli.__doc__, overwrite=True)
     a = p.parse_args(argv)
-    s = settings_from_args(a)
+    s = quantize_only_if_asked(settings_from_args(a))
     build_offline_model(s)
     from accelerate import PartialState
     from blip2_lora.lora_run import train_lora
@@ -129,7 +136,7 @@ def infer_cli(argv:list[str]|None=None):
     p = settings_parser(infer_cli.__doc__)
     p.add_argument('--systems', nargs='*', help='system names (default: all of them)')
     a = p.parse_args(argv)
-    s = settings_from_args(a)
+    s = quantize_only_if_asked(settings_from_args(a))
     build_offline_model(s)
     from blip2_lora.inference import caption_run
     for name, f in caption_run(s, a.systems, progress=True).items():
@@ -146,7 +153,7 @@ def eval_cli(argv:list[str]|None=None):
     p.add_argument('--predictions', nargs='*', help="prediction files, JSON or CSV (default: the run's predictions/)")
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
     a = p.parse_args(argv)
-    s = settings_from_args(a, **({'eval__output_json': a.output} if a.output else {}))
+    s = quantize_only_if_asked(settings_from_args(a, **({'eval__output_json': a.output} if a.output else {})))
     from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text
     from blip2_lora.inference import run_systems
     if a.predictions:
@@ -164,6 +171,7 @@ def report_cli(argv:list[str]|None=None):
                                               'several: compared, the first as the reference')
     p.add_argument('--out', help='folder for the comparison of several runs (default: comparison/ beside the first)')
     a = p.parse_args(argv)
+    defer_quantization(False)  # a report loads no model
     folders = [Path(f) for f in a.folders] or [run_dir(settings_from_args(a))]
     if len(folders) > 1: return compare_cli(folders, Path(a.out) if a.out else folders[0].parent/'comparison')
     from blip2_lora.report import write_report, load_run
@@ -188,7 +196,7 @@ def run_cli(argv:list[str]|None=None):
     "Run the whole experiment (prepare, train, caption, evaluate, report) and print the results table."
     p = settings_parser(run_cli.__doc__, overwrite=True)
     a = p.parse_args(argv)
-    s = settings_from_args(a)
+    s = quantize_only_if_asked(settings_from_args(a))
     from blip2_lora.experiment import run_experiment
     from blip2_lora.report import write_report, load_run
     from blip2_lora.evaluation import results_text
@@ -210,9 +218,10 @@ def caption_cli(argv:list[str]|None=None):
     p.add_argument('--out', help='.jsonl or .csv file, written as captions come; run again to continue '
                                  '(default: a table on stdout)')
     a = p.parse_args(argv)
-    from blip2_lora.use import run_settings, run_system, find_images, check_out, caption_files, caption_table
+    s = quantize_only_if_asked(run_folder_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)),
+                                                   parse_overrides(a.set)))
+    from blip2_lora.use import run_system, find_images, check_out, caption_files, caption_table
     from blip2_lora.inference import system_model
-    s = run_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)), parse_overrides(a.set))
     system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
     build_offline_model(s)
     r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
@@ -232,9 +241,9 @@ def export_cli(argv:list[str]|None=None):
     p.add_argument('--merge', action='store_true', help='merge the LoRA weights into the base: a standalone model')
     p.add_argument('--overwrite', action='store_true', help='replace an earlier export in --out')
     a = p.parse_args(argv)
-    from blip2_lora.use import run_settings, export_adapter, export_merged
     folder = Path(a.run) if a.run else run_dir(settings_from_args(a))
-    s = run_settings(folder, parse_overrides(a.set))
+    s = quantize_only_if_asked(run_folder_settings(folder, parse_overrides(a.set)))
+    from blip2_lora.use import export_adapter, export_merged
     if a.merge: build_offline_model(s)
     out = (export_merged if a.merge else export_adapter)(folder, a.out, s, a.overwrite)
     files = ', '.join(sorted(f.name for f in out.iterdir()))

@@ -6,10 +6,10 @@ Docs: https://blip2-lora.github.io/blip2-lora/config.html.md"""
 
 # %% ../nbs/01_config.ipynb #d68b01e3
 from __future__ import annotations
-import configparser, difflib, json, math, os, re, typing
+import configparser, difflib, math, os, re, typing
 from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
-from .errors import UserError, read_text, read_json
+from .errors import UserError, read_text, read_json, write_json
 
 # %% auto #0
 __all__ = ['SECTIONS', 'RUN_SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'OFFLINE_MODELS', 'RUN_NAME', 'LIMITS', 'ENV_SWITCHES',
@@ -320,7 +320,8 @@ def find_settings_file(start:Path=None)->Path|None:
     return next((d/'settings.ini' for d in [start, *start.parents] if (d/'settings.ini').is_file()), None)
 
 # %% ../nbs/01_config.ipynb #7677179c
-ENV_SWITCHES = {'BLIP2_LORA_DEBUG': 'console scripts show the traceback of an error'}
+ENV_SWITCHES = {'BLIP2_LORA_DEBUG': 'console scripts show the traceback of an error',
+                'BLIP2_LORA_VERBOSE': "console scripts and lessons show the libraries' warnings"}
 
 def env_values(environ:dict)->dict: # `section.key` -> (raw value, 'environment variable NAME')
     "The settings that the variables of `environ` set."
@@ -388,7 +389,7 @@ def save_settings(s:Settings, folder:Path)->Path:
     "Write `s` to `folder/settings.json`."
     p = Path(folder)/'settings.json'
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(json.dumps(settings_dict(s), indent=1))
+    write_json(p, settings_dict(s))
     return p
 
 # %% ../nbs/01_config.ipynb #2157805e

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #e03e7426
 from __future__ import annotations
-import csv, io, json, logging, os, random, re, time
+import csv, io, logging, os, random, re, time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from fastcore.basics import patch
 from PIL import Image, ImageDraw
-from .errors import UserError, FileFormatError, MissingFileError, read_text
+from .errors import UserError, FileFormatError, MissingFileError, read_text, write_json
 from .config import Settings
 
 # %% auto #0
@@ -110,8 +110,8 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
     folder, rng = check_synthetic_folder(folder), random.Random(seed)
     img_dir = folder/'Flickr8k_Dataset'/'Flicker8k_Dataset'
     img_dir.mkdir(parents=True, exist_ok=True)
-    (folder/SYNTHETIC_MARKER).write_text(json.dumps({'written_by': 'blip2_lora.data.write_synthetic_flickr8k',
-                                                     'n_images': n_images, 'seed': seed}))
+    write_json(folder/SYNTHETIC_MARKER, {'written_by': 'blip2_lora.data.write_synthetic_flickr8k',
+                                         'n_images': n_images, 'seed': seed}, indent=None)
     names, scenes = [], {}
     while len(names) < n_images:
         name = _image_name(rng)
@@ -140,7 +140,7 @@ def write_synthetic_flickr8k(folder:Path|str, # where to write (created)
             w = csv.writer(f); w.writerow(['image', 'caption'])
             w.writerows([n, c] for n in names for c in caps[n])
     scene_notes = {n: {'objects': s.objects, 'terse': terse_caption(s)} for n, s in scenes.items()}
-    (folder/'scenes.json').write_text(json.dumps(scene_notes))
+    write_json(folder/'scenes.json', scene_notes, indent=None)
     return folder
 
 # %% ../nbs/02_data.ipynb #83afd9c6

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv, hashlib, io, json, os, shutil
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
-from .errors import UserError, FileFormatError, MissingFileError, read_text, read_json
+from .errors import UserError, FileFormatError, MissingFileError, read_text, read_json, write_json
 from .config import Settings, save_settings, run_keys
 from .run_folder import annotation_paths
 from .data import CaptionData, DataReport, check_data, load_flickr8k, image_files, ensure_synthetic
@@ -279,7 +279,7 @@ def write_karpathy(ds:CaptionData, folder:Path)->Path:
     images = [dict(filename=n, split=k, sentences=[dict(raw=c) for c in ds.captions[n]])
               for k, names in ds.splits.items() for n in names if n in ds.captions]
     for im in images: link_image(ds, im['filename'], folder/'images'/im['filename'])
-    (folder/'dataset_mine.json').write_text(json.dumps(dict(images=images, dataset='mine')))
+    write_json(folder/'dataset_mine.json', dict(images=images, dataset='mine'), indent=None)
     return folder/'dataset_mine.json'
 
 # %% ../nbs/02a_datasets.ipynb #e4d9b333
@@ -292,8 +292,8 @@ def write_coco(ds:CaptionData, folder:Path)->Path:
         pairs = [(n, c) for n in names for c in ds.captions[n]]
         annotations = [dict(image_id=ids[n], id=j, caption=c) for j, (n, c) in enumerate(pairs)]
         (folder/'annotations').mkdir(parents=True, exist_ok=True)
-        (folder/'annotations'/f'captions_{k}.json').write_text(json.dumps(dict(
-            images=[dict(id=ids[n], file_name=PurePosixPath(n).name) for n in names], annotations=annotations)))
+        write_json(folder/'annotations'/f'captions_{k}.json', dict(
+            images=[dict(id=ids[n], file_name=PurePosixPath(n).name) for n in names], annotations=annotations), indent=None)
     return folder
 
 # %% ../nbs/02a_datasets.ipynb #fb245580
@@ -343,9 +343,9 @@ def prepare_data(s:Settings, tokenizer=None)->DataReport:
     paths = annotation_paths(s)
     for split, p in paths.items():
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(json.dumps(split_records(ds, split, report), indent=0))
+        write_json(p, split_records(ds, split, report), indent=0)
     out = paths['train'].parent
-    (out/'data_report.json').write_text(json.dumps({**asdict(report), 'counts': report.counts}, indent=1))
+    write_json(out/'data_report.json', {**asdict(report), 'counts': report.counts})
     save_settings(s, out)
     return report
 

@@ -6,11 +6,12 @@ Docs: https://blip2-lora.github.io/blip2-lora/errors.html.md"""
 
 # %% ../nbs/00_errors.ipynb #1082fd83
 from __future__ import annotations
-import json, logging, sys, warnings
+import json, logging, os, sys, warnings
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['UserError', 'FileFormatError', 'MissingFileError', 'read_text', 'read_json', 'show_messages', 'quiet_libraries']
+__all__ = ['LIBRARY_LOGGERS', 'QUANTIZATION_PACKAGES', 'UserError', 'FileFormatError', 'MissingFileError', 'read_text',
+           'read_json', 'write_json', 'show_messages', 'quiet_libraries', 'defer_quantization']
 
 # %% ../nbs/00_errors.ipynb #c8eedd03
 class UserError(Exception):
@@ -43,6 +44,16 @@ def read_json(path:Path|str):
     except json.JSONDecodeError as e:
         raise FileFormatError(f"{path}, line {e.lineno}: not valid JSON ({e.msg}); is the file cut short?") from None
 
+# %% ../nbs/00_errors.ipynb #46ed364b
+def write_json(path:Path|str, value, indent:int|None=1, default=None # for values JSON lacks, e.g. `float` for numpy's
+              )->Path:
+    "Write `value` as JSON to `path` atomically, making its folder; `path`."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.tmp')
+    tmp.write_text(json.dumps(value, indent=indent, default=default, ensure_ascii=False))
+    os.replace(tmp, path)
+    return path
+
 # %% ../nbs/00_errors.ipynb #1d788a35
 def show_messages(stream=None # where to write them (default: stderr)
                  )->logging.Handler:
@@ -54,8 +65,30 @@ def show_messages(stream=None # where to write them (default: stderr)
     return handler
 
 # %% ../nbs/00_errors.ipynb #8ea9fc28
-def quiet_libraries():
-    "Silence the library messages that are noise here: bitsandbytes' CPU notes and PEFT's use of a renamed attribute."
-    logging.getLogger('bitsandbytes.backends.cpu.ops').setLevel(logging.ERROR)
-    logging.getLogger('bitsandbytes.autograd._functions').setLevel(logging.ERROR)
+LIBRARY_LOGGERS = ('transformers', 'huggingface_hub', 'kernels', 'bitsandbytes', 'accelerate', 'peft', 'datasets')
+
+def quiet_libraries(verbose:bool|None=None # show the libraries' messages (default: `BLIP2_LORA_VERBOSE` is set)
+                   )->bool:
+    "Keep the libraries' loggers at errors only and their loading bars off, unless `verbose`; whether it quieted them."
+    if verbose is None: verbose = os.environ.get('BLIP2_LORA_VERBOSE', '') not in ('', '0')
+    if verbose: return False
+    for name in LIBRARY_LOGGERS: logging.getLogger(name).setLevel(logging.ERROR)
+    for var in ('TRANSFORMERS_VERBOSITY', 'HF_HUB_VERBOSITY'): os.environ.setdefault(var, 'error')  # read at their import
+    os.environ.setdefault('HF_HUB_DISABLE_PROGRESS_BARS', '1')  # transformers' loading bar follows it
+    if 'transformers' in sys.modules:  # imported already: its settings were read
+        from transformers.utils import logging as hf_logging
+        hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
+    # PEFT reads `is_gradient_checkpointing`, which transformers renamed; PEFT's code, not ours, so a filter
     warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)
+    return True
+
+# %% ../nbs/00_errors.ipynb #493f2a07
+QUANTIZATION_PACKAGES = ('bitsandbytes', 'kernels')
+
+def defer_quantization(quantized:bool # whether this process loads an 8-bit or 4-bit model
+                      )->list[str]:
+    "Unless `quantized`, keep bitsandbytes and kernels out of this process; the packages it kept out."
+    if quantized: return []
+    kept_out = [name for name in QUANTIZATION_PACKAGES if name not in sys.modules]
+    for name in kept_out: sys.modules[name] = None  # `import` raises ImportError, `importlib.util.find_spec` gives None
+    return kept_out

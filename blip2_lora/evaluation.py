@@ -6,8 +6,10 @@ Docs: https://blip2-lora.github.io/blip2-lora/evaluation.html.md"""
 
 # %% ../nbs/11_evaluation.ipynb #77262248
 from __future__ import annotations
-import contextlib, csv, io, json, os, shutil, sys, tempfile, time
+import contextlib, csv, io, os, shutil, sys, tempfile, time
 from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 import numpy as np, pandas as pd
 from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
@@ -17,20 +19,21 @@ from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
-from .errors import UserError, MissingFileError, read_text, read_json
+from .errors import UserError, MissingFileError, read_text, read_json, write_json
 from .config import Settings, settings_dict
 from .run_folder import run_dir, lock_run_folder
 from .data import read_token_file, read_captions_csv, Flickr8kFormatError
 from .datasets import eval_records, checked_records
 
 # %% auto #0
-__all__ = ['SCORES', 'BLEU_COUNTS', 'MEAN_SCORES', 'STAT_COLUMNS', 'TABLE_METRICS', 'MAIN_METRICS', 'COUNT_NOTES',
-           'JavaMissingError', 'check_java', 'read_references', 'read_predictions', 'align', 'quiet_stderr',
-           'ptb_tokenize', 'score_captions', 'corpus_scores', 'corpus_of', 'resampled_scores', 'repeats_bigram',
-           'diversity', 'bootstrap_scores', 'compare', 'p_text', 'spice_scorer', 'MissingCaptionsError',
-           'check_coverage', 'tokenize_systems', 'interval_scores', 'evaluate', 'pycocoevalcap_scores', 'results_frame',
-           'interval_text', 'results_table', 'diversity_row', 'results_text', 'evaluate_files', 'run_references',
-           'evaluate_run']
+__all__ = ['BLEU_COUNTS', 'METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java', 'read_references', 'read_predictions',
+           'align', 'quiet_stderr', 'ptb_tokenize', 'bleu_rows', 'meteor_rows', 'rouge_l_rows', 'cider_rows',
+           'rouge_n_rows', 'spice_scorer', 'spice_rows', 'Metric', 'mean_of', 'bleu_of', 'shown_metrics',
+           'chosen_metrics', 'make_scorers', 'score_captions', 'corpus_scores', 'stat_columns', 'corpus_of',
+           'resampled_scores', 'repeats_bigram', 'diversity', 'bootstrap_scores', 'compare', 'p_text',
+           'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'evaluate',
+           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'results_table', 'diversity_row',
+           'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
 
 # %% ../nbs/11_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -119,61 +122,153 @@ def ptb_tokenize(captions:dict[str, list[str]])->dict[str, list[str]]:
     with quiet_stderr(): return PTBTokenizer().tokenize({k: [{'caption': c} for c in cs] for k, cs in captions.items()})
 
 # %% ../nbs/11_evaluation.ipynb #73591e47
-SCORES = ['BLEU-1', 'BLEU-2', 'BLEU-3', 'BLEU-4', 'METEOR', 'ROUGE-L', 'CIDEr', 'ROUGE-1', 'ROUGE-2']
+BLEU_COUNTS = ['bleu_testlen', 'bleu_reflen'] + [f'bleu_{w}_{k}' for w in ('guess', 'correct') for k in range(1, 5)]
 
-def _bleu_counts(gts:dict, res:dict, ids:list)->pd.DataFrame:
-    "pycocoevalcap's BLEU counts per image: test and closest reference length, n-gram guesses and matches."
+def bleu_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "pycocoevalcap's BLEU counts per image (test and closest reference length, n-gram guesses and matches), sentence BLEU."
     sc = BleuScorer(n=4)
-    for i in ids: sc += (res[i][0], gts[i])
+    for i in res: sc += (res[i][0], gts[i])
     rows = [dict(bleu_testlen=c['testlen'], bleu_reflen=sc._single_reflen(c['reflen'], 'closest', c['testlen']),
                  **{f'bleu_guess_{k+1}': c['guess'][k] for k in range(4)},
                  **{f'bleu_correct_{k+1}': c['correct'][k] for k in range(4)})
             for c in sc.ctest]
     _, sentence = sc.compute_score(option='closest')
-    return pd.DataFrame(rows).assign(**{f'BLEU-{k+1}': sentence[k] for k in range(4)})
+    return pd.DataFrame(rows, index=list(res)).assign(**{f'BLEU-{k+1}': sentence[k] for k in range(4)})
 
 # %% ../nbs/11_evaluation.ipynb #f70ed616
-def score_captions(gts:dict[str, list[str]], # image -> tokenized references
-                   res:dict[str, list[str]], # image -> [tokenized caption]
-                   meteor:Meteor|None=None # a running METEOR process to reuse (one is started otherwise)
-                  )->pd.DataFrame:
-    "Per-image scores of one system, with BLEU's counts, indexed by image; METEOR's corpus score in `.attrs`."
-    ids = list(res)
-    gts = {i: gts[i] for i in ids}
-    df = _bleu_counts(gts, res, ids)
-    df.attrs['METEOR'], df['METEOR'] = (meteor or Meteor()).compute_score(gts, res)
-    df['ROUGE-L'] = Rouge().compute_score(gts, res)[1]
-    df['CIDEr'] = Cider().compute_score(gts, res)[1]
-    rouge = RougeScorer(['rouge1', 'rouge2'])
-    best = [rouge.score_multi(gts[i], res[i][0]) for i in ids]
-    df['ROUGE-1'], df['ROUGE-2'] = [b['rouge1'].fmeasure for b in best], [b['rouge2'].fmeasure for b in best]
-    return df.set_axis(pd.Index(ids, name='image'))
-
-# %% ../nbs/11_evaluation.ipynb #840b6eeb
-BLEU_COUNTS = ['bleu_testlen', 'bleu_reflen'] + [f'bleu_{w}_{k}' for w in ('guess', 'correct') for k in range(1, 5)]
-MEAN_SCORES = ['METEOR', 'ROUGE-L', 'CIDEr', 'ROUGE-1', 'ROUGE-2']
-
-def corpus_scores(sums:pd.DataFrame, n:int)->pd.DataFrame:
-    "Corpus scores from column sums over `n` images (a row per subset): BLEU-1..4 as `BleuScorer` has it, means."
-    out, bleu = pd.DataFrame(index=sums.index), 1.0
-    bp = np.exp(np.minimum(0, 1 - (sums.bleu_reflen + 1e-9) / (sums.bleu_testlen + 1e-15)))
-    for k in range(1, 5):
-        bleu = bleu * (sums[f'bleu_correct_{k}'] + 1e-15) / (sums[f'bleu_guess_{k}'] + 1e-9)
-        out[f'BLEU-{k}'] = bleu ** (1 / k) * bp
-    for m in MEAN_SCORES: out[m] = sums[m] / n
+def meteor_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "METEOR per image, from the shared METEOR process; METEOR's own corpus score in `.attrs`."
+    corpus, per_image = scorers['meteor'].compute_score(gts, res)
+    out = pd.DataFrame({'METEOR': per_image}, index=list(res))
+    out.attrs['METEOR'] = corpus
     return out
 
+def rouge_l_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "ROUGE-L per image (pycocoevalcap)."
+    return pd.DataFrame({'ROUGE-L': Rouge().compute_score(gts, res)[1]}, index=list(res))
+
+def cider_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "CIDEr-D per image (pycocoevalcap), its document frequencies from these images' references."
+    return pd.DataFrame({'CIDEr': Cider().compute_score(gts, res)[1]}, index=list(res))
+
+def rouge_n_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "ROUGE-1 and ROUGE-2 F1 per image (rouge-score), the best over the image's references."
+    rouge = RougeScorer(['rouge1', 'rouge2'])
+    best = [rouge.score_multi(gts[i], res[i][0]) for i in res]
+    return pd.DataFrame({'ROUGE-1': [b['rouge1'].fmeasure for b in best],
+                         'ROUGE-2': [b['rouge2'].fmeasure for b in best]}, index=list(res))
+
+# %% ../nbs/11_evaluation.ipynb #8742d3aa
+def spice_scorer():
+    "pycocoevalcap's SPICE, or an error naming what it needs when Stanford CoreNLP is missing."
+    from pycocoevalcap.spice import spice
+    lib = Path(spice.__file__).parent/'lib'
+    if not (lib/'stanford-corenlp-3.6.0.jar').exists():
+        raise MissingFileError(f"SPICE needs Stanford CoreNLP 3.6.0 in {lib} (stanford-corenlp-3.6.0.jar and "
+                               f"stanford-corenlp-3.6.0-models.jar): run `python -c \"from "
+                               f"pycocoevalcap.spice.get_stanford_models import get_stanford_models; "
+                               f"get_stanford_models()\"` with internet access, or set eval.spice = false")
+    return spice.Spice()
+
+# %% ../nbs/11_evaluation.ipynb #b6a82e7a
+def spice_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
+    "SPICE F-score per image (pycocoevalcap); SPICE's own corpus score in `.attrs`."
+    corpus, per_image = scorers['spice'].compute_score(gts, res)
+    out = pd.DataFrame({'SPICE': [x['All']['f'] for x in per_image]}, index=sorted(gts)).loc[list(res)]
+    out.attrs['SPICE'] = corpus
+    return out
+
+# %% ../nbs/11_evaluation.ipynb #987f9cef
+@dataclass(frozen=True)
+class Metric:
+    "One metric: its per-image rows, how its corpus value follows from their sums, which way is better, where it shows."
+    rows:Callable # (tokenized references, tokenized captions, shared scorers) -> DataFrame, a row per image
+    columns:tuple # the per-image columns whose sums over images give the corpus value
+    corpus:Callable # (column sums, a row per subset of images; images in a subset) -> corpus values
+    label:str='' # what tables and plots call it (default: its name)
+    higher_is_better:bool=True
+    scale:float=100 # tables and plots show the value × `scale`
+    top:float|None=None # the highest value it can take, if any
+    role:str='table' # `main`, `table` or `kept` (metrics.json only)
+    compared:bool=False # paired against the LoRA system in metrics.json
+    scorer:tuple|None=None # (key, factory) of a scorer its rows share across systems, made before anything is scored
+    setting:str='' # the setting that turns it on (empty: always on)
+
+# %% ../nbs/11_evaluation.ipynb #42a22187
+def mean_of(column:str)->Callable:
+    "The corpus value that is the mean of a per-image column."
+    return lambda sums, n: sums[column] / n
+
+def bleu_of(k:int)->Callable:
+    "Corpus BLEU-k from summed counts, as pycocoevalcap's `BleuScorer` has it (closest reference length)."
+    def corpus(sums:pd.DataFrame, n:int):
+        bleu, bp = 1.0, np.exp(np.minimum(0, 1 - (sums.bleu_reflen + 1e-9) / (sums.bleu_testlen + 1e-15)))
+        for j in range(1, k + 1): bleu = bleu * (sums[f'bleu_correct_{j}'] + 1e-15) / (sums[f'bleu_guess_{j}'] + 1e-9)
+        return bleu ** (1 / k) * bp
+    return corpus
+
+# %% ../nbs/11_evaluation.ipynb #f95ca4cd
+METRICS = { # name -> Metric, in the order of the tables
+    'CIDEr': Metric(cider_rows, ('CIDEr',), mean_of('CIDEr'), role='main', compared=True),
+    'BLEU-4': Metric(bleu_rows, tuple(BLEU_COUNTS), bleu_of(4), role='main', compared=True),
+    'METEOR': Metric(meteor_rows, ('METEOR',), mean_of('METEOR'), top=1.0, role='main', scorer=('meteor', Meteor)),
+    'ROUGE-L': Metric(rouge_l_rows, ('ROUGE-L',), mean_of('ROUGE-L'), role='main'),
+    'ROUGE-1': Metric(rouge_n_rows, ('ROUGE-1',), mean_of('ROUGE-1')),
+    'ROUGE-2': Metric(rouge_n_rows, ('ROUGE-2',), mean_of('ROUGE-2')),
+    'SPICE': Metric(spice_rows, ('SPICE',), mean_of('SPICE'), top=1.0, scorer=('spice', spice_scorer), setting='eval.spice'),
+    **{f'BLEU-{k}': Metric(bleu_rows, tuple(BLEU_COUNTS), bleu_of(k), role='kept') for k in (1, 2, 3)},
+}
+
+# %% ../nbs/11_evaluation.ipynb #d338d4b6
+def shown_metrics(roles:tuple=('main', 'table'))->list[str]:
+    "The metrics whose role is one of `roles`, in the order of the tables."
+    return [name for name, m in METRICS.items() if m.role in roles]
+
+def chosen_metrics(s:Settings|None=None)->list[str]:
+    "The metrics to compute: those without a setting, and those whose setting is on in `s`."
+    return [name for name, m in METRICS.items() if not m.setting or (s is not None and s.get(m.setting))]
+
+def make_scorers(metrics:list[str], scorers:dict|None=None)->dict:
+    "`scorers` with the shared scorers that `metrics` need and it lacks, made now (so a missing CoreNLP fails first)."
+    scorers = {} if scorers is None else scorers
+    for key, make in (METRICS[m].scorer for m in metrics if METRICS[m].scorer):
+        if key not in scorers: scorers[key] = make()
+    return scorers
+
+# %% ../nbs/11_evaluation.ipynb #7a5c32ca
+def score_captions(gts:dict[str, list[str]], # image -> tokenized references
+                   res:dict[str, list[str]], # image -> [tokenized caption]
+                   scorers:dict|None=None, # shared scorers (`make_scorers`), made here when missing
+                   metrics:list[str]|None=None # default: `chosen_metrics()`
+                  )->pd.DataFrame:
+    "Per-image rows of one system for `metrics`, indexed by image; the corpus scores libraries compute in `.attrs`."
+    metrics = metrics or chosen_metrics()
+    gts, scorers = {i: gts[i] for i in res}, make_scorers(metrics, scorers)
+    parts = [make(gts, res, scorers) for make in dict.fromkeys(METRICS[m].rows for m in metrics)]
+    out = pd.concat(parts, axis=1).rename_axis('image')
+    out.attrs = {k: v for part in parts for k, v in part.attrs.items()}
+    return out
+
+# %% ../nbs/11_evaluation.ipynb #840b6eeb
+def corpus_scores(sums:pd.DataFrame, n:int)->pd.DataFrame:
+    "Corpus values of every metric whose columns `sums` holds, from column sums over `n` images (a row per subset)."
+    return pd.DataFrame({name: m.corpus(sums, n) for name, m in METRICS.items() if set(m.columns) <= set(sums.columns)},
+                        index=sums.index)
+
 # %% ../nbs/11_evaluation.ipynb #9db0eb9b
-STAT_COLUMNS = BLEU_COUNTS + MEAN_SCORES # the per-image columns corpus scores are computed from
+def stat_columns(rows:pd.DataFrame)->list[str]:
+    "The per-image columns of `rows` that corpus values are computed from."
+    return list(dict.fromkeys(c for m in METRICS.values() if set(m.columns) <= set(rows.columns) for c in m.columns))
 
 def corpus_of(rows:pd.DataFrame)->pd.Series:
     "The corpus scores of one system's per-image rows."
-    return corpus_scores(rows[STAT_COLUMNS].sum().to_frame().T, len(rows)).iloc[0]
+    return corpus_scores(rows[stat_columns(rows)].sum().to_frame().T, len(rows)).iloc[0]
 
 # %% ../nbs/11_evaluation.ipynb #80dd6105
 def resampled_scores(rows:pd.DataFrame, weights:np.ndarray)->pd.DataFrame:
     "Corpus scores of each resample of `rows`; `weights[r, i]`: how often image `i` is drawn in resample `r`."
-    return corpus_scores(pd.DataFrame(weights @ rows[STAT_COLUMNS].to_numpy(), columns=STAT_COLUMNS), len(rows))
+    columns = stat_columns(rows)
+    return corpus_scores(pd.DataFrame(weights @ rows[columns].to_numpy(), columns=columns), len(rows))
 
 # %% ../nbs/11_evaluation.ipynb #aadaf6d4
 def _ngrams(words:list[str], n:int)->list[tuple]: return list(zip(*(words[i:] for i in range(n))))
@@ -229,18 +324,6 @@ def p_text(p:float, resamples:int)->str:
     "A bootstrap p-value as text: `< 1/B` when none of the `resamples` fell on the wrong side of zero."
     return f'< {1 / resamples:g}' if p == 0 else f'{p:.3f}'
 
-# %% ../nbs/11_evaluation.ipynb #8742d3aa
-def spice_scorer():
-    "pycocoevalcap's SPICE, or an error naming what it needs when Stanford CoreNLP is missing."
-    from pycocoevalcap.spice import spice
-    lib = Path(spice.__file__).parent/'lib'
-    if not (lib/'stanford-corenlp-3.6.0.jar').exists():
-        raise MissingFileError(f"SPICE needs Stanford CoreNLP 3.6.0 in {lib} (stanford-corenlp-3.6.0.jar and "
-                               f"stanford-corenlp-3.6.0-models.jar): run `python -c \"from "
-                               f"pycocoevalcap.spice.get_stanford_models import get_stanford_models; "
-                               f"get_stanford_models()\"` with internet access, or set eval.spice = false")
-    return spice.Spice()
-
 # %% ../nbs/11_evaluation.ipynb #0392f762
 class MissingCaptionsError(UserError, ValueError):
     "Predictions that do not cover the evaluation images: scoring them would score another set."
@@ -267,32 +350,34 @@ def tokenize_systems(refs:dict, aligned:dict)->tuple[dict, dict]:
     return gts, {name: {i: hyps[f'{name}\t{i}'] for i in scored} for name, (scored, _) in aligned.items()}
 
 # %% ../nbs/11_evaluation.ipynb #13a9e9cd
-def interval_scores(rows:pd.DataFrame, meteor:float, B:int, confidence:float, seed:int)->dict[str, list[float]]:
-    "Bootstrap intervals of a system; METEOR's, from the mean per-image METEOR, shifted to METEOR's own corpus score."
-    intervals = bootstrap_scores(rows, B, confidence, seed)
-    intervals['METEOR'] = [min(1.0, max(0.0, x + meteor - rows.METEOR.mean())) for x in intervals['METEOR']]
+def interval_scores(rows:pd.DataFrame, B:int, confidence:float, seed:int)->dict[str, list[float]]:
+    "Bootstrap intervals of a system; those of library-computed corpus scores (`rows.attrs`) shifted to those scores."
+    intervals, centre = bootstrap_scores(rows, B, confidence, seed), corpus_of(rows)
+    for name, value in rows.attrs.items():
+        top = METRICS[name].top if METRICS[name].top is not None else np.inf
+        intervals[name] = [min(top, max(0.0, x + value - centre[name])) for x in intervals[name]]
     return intervals
 
 # %% ../nbs/11_evaluation.ipynb #399d4694
 def evaluate(refs:dict[str, list[str]], # image -> its references
              captioned:dict[str, dict], # system -> `{predictions, errors}` (`read_predictions`)
-             B:int=1000, confidence:float=0.95, spice:bool=False, seed:int=0,
+             B:int=1000, confidence:float=0.95,
+             metrics:list[str]|None=None, # names in `METRICS` (default: `chosen_metrics()`)
+             seed:int=0,
              allow_partial:bool=False # score systems that lack captions for some evaluation images
             )->tuple[dict, pd.DataFrame]:
     "Metrics, intervals, diversity, counts and coverage per system, and all per-image rows."
     check_java()
-    spice_ = spice_scorer() if spice else None
+    metrics = metrics or chosen_metrics()
+    scorers = make_scorers(metrics)  # before anything is scored: SPICE without CoreNLP fails here
     aligned = {name: align(refs, x['predictions'], x.get('errors', [])) for name, x in captioned.items()}
     check_coverage(refs, aligned, allow_partial)
     gts, captions = tokenize_systems(refs, aligned)
-    meteor, results, tables = Meteor(), {}, []
+    results, tables = {}, []
     for name, (scored, counts) in aligned.items():
-        rows = score_captions(gts, captions[name], meteor)
-        metrics = corpus_of(rows).to_dict() | {'METEOR': rows.attrs['METEOR']}
-        if spice_:
-            metrics['SPICE'], per_image = spice_.compute_score({i: gts[i] for i in scored}, captions[name])
-            rows['SPICE'] = [x['All']['f'] for x in per_image]
-        results[name] = dict(metrics=metrics, intervals=interval_scores(rows, metrics['METEOR'], B, confidence, seed),
+        rows = score_captions(gts, captions[name], scorers, metrics)
+        results[name] = dict(metrics=corpus_of(rows).to_dict() | rows.attrs,
+                             intervals=interval_scores(rows, B, confidence, seed),
                              diversity=diversity([c[0] for c in captions[name].values()]),
                              counts=counts, coverage=len(scored) / len(refs))
         tables.append(rows.assign(system=name, caption=list(scored.values())).reset_index())
@@ -313,13 +398,11 @@ def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{i
     return scores | {'seconds': time.perf_counter() - t0}
 
 # %% ../nbs/11_evaluation.ipynb #3a5d6917
-TABLE_METRICS = ['CIDEr', 'BLEU-4', 'METEOR', 'ROUGE-L', 'ROUGE-1', 'ROUGE-2']
-
-def results_frame(results:dict, metrics:list[str]=TABLE_METRICS # the metrics, and SPICE when every system has it
+def results_frame(results:dict, metrics:list[str]|None=None # default: `shown_metrics()`, those every system has
                  )->pd.DataFrame:
-    "One row per system: each metric ×100 and its interval's bounds (`CIDEr`, `CIDEr low`, `CIDEr high`, ...)."
-    metrics = [m for m in metrics + ['SPICE'] if all(m in r['metrics'] for r in results.values())]
-    def row(r): return {f'{m}{end}': 100 * v for m in metrics
+    "One row per system: each metric × its scale and its interval's bounds (`CIDEr`, `CIDEr low`, `CIDEr high`, ...)."
+    metrics = [m for m in (metrics or shown_metrics()) if all(m in r['metrics'] and m in r['intervals'] for r in results.values())]
+    def row(r): return {f'{m}{end}': METRICS[m].scale * v for m in metrics
                         for end, v in zip(('', ' low', ' high'), [r['metrics'][m], *r['intervals'][m]])}
     return pd.DataFrame({name: row(r) for name, r in results.items()}).T.rename_axis('system')
 
@@ -329,15 +412,21 @@ def interval_text(low:float, high:float)->str:
     return f'[{low:.1f},\u00a0{high:.1f}]'
 
 # %% ../nbs/11_evaluation.ipynb #5fe95dfe
-MAIN_METRICS = ['CIDEr', 'BLEU-4', 'METEOR', 'ROUGE-L']
+def metric_header(name:str)->str:
+    "A metric's column header: its label, its scale, and which way is better when that is down."
+    m = METRICS[name]
+    return f"{m.label or name}{'' if m.higher_is_better else ' (lower is better)'}"
 
-def results_table(results:dict, metrics:list[str]=MAIN_METRICS)->pd.DataFrame:
-    "One row per system: each metric ×100, and its bootstrap interval beside it."
-    frame = results_frame(results, metrics)
+def results_table(results:dict, metrics:list[str]|None=None # default: `shown_metrics(('main',))`
+                 )->pd.DataFrame:
+    "One row per system: each metric × its scale, and its bootstrap interval beside it."
+    frame = results_frame(results, metrics or shown_metrics(('main',)))
     shown = [m for m in frame if not m.endswith((' low', ' high'))]
+    def scale(m): return f'×{METRICS[m].scale:g}' if METRICS[m].scale != 1 else 'value'
     def column(m, c):
-        return frame[m].round(1) if c == '×100' else [*map(interval_text, frame[f'{m} low'], frame[f'{m} high'])]
-    return pd.DataFrame({(m, c): column(m, c) for m in shown for c in ('×100', 'interval')}, index=frame.index)
+        return frame[m].round(1) if c != 'interval' else [*map(interval_text, frame[f'{m} low'], frame[f'{m} high'])]
+    return pd.DataFrame({(metric_header(m), c): column(m, c) for m in shown for c in (scale(m), 'interval')},
+                        index=frame.index)
 
 # %% ../nbs/11_evaluation.ipynb #7953afeb
 def diversity_row(d:dict)->dict:
@@ -356,7 +445,7 @@ def results_text(results:dict)->str:
     "Every metric with its interval and the diversity measures, for a terminal, and what `align` counted."
     diversity = pd.DataFrame({name: diversity_row(r['diversity']) for name, r in results.items()}).T
     with pd.option_context('display.width', 250, 'display.max_columns', 40):
-        lines = [str(results_table(results, TABLE_METRICS)), '', str(diversity)]
+        lines = [str(results_table(results, shown_metrics())), '', str(diversity)]
     for name, r in results.items():
         notes = [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]
         if notes: lines.append(f'{name}: ' + '; '.join(notes))
@@ -364,7 +453,7 @@ def results_text(results:dict)->str:
 
 # %% ../nbs/11_evaluation.ipynb #6b7e5c35
 def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
-                   spice:bool=False, s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
+                   metrics:list[str]|None=None, s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
     "Evaluate prediction files against references; writes `output` (metrics.json) and `per_image.csv` beside it."
     captioned = {}
     for f in predictions:
@@ -373,16 +462,17 @@ def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|
                 raise UserError(f"{f}: system {name!r} was already read from another file; rename one")
             captioned[name] = x
     t0, refs = time.perf_counter(), read_references(references)
-    results, per_image = evaluate(refs, captioned, B, confidence, spice, s.run.seed if s else 0, allow_partial)
+    metrics = metrics or chosen_metrics(s)
+    results, per_image = evaluate(refs, captioned, B, confidence, metrics, s.run.seed if s else 0, allow_partial)
     firsts = ptb_tokenize({i: refs[i][:1] for i in per_image.image.unique()})
     rows = {name: g.set_index('image') for name, g in per_image.groupby('system')}
     comparisons = [compare(rows[baseline], rows[other], m, B, confidence) | dict(a=baseline, b=other)
-                   for other in captioned if baseline in captioned and other != baseline for m in ('CIDEr', 'BLEU-4')]
+                   for other in captioned if baseline in captioned and other != baseline
+                   for m in metrics if METRICS[m].compared]
     out = dict(systems=results, comparisons=comparisons, reference_diversity=diversity([c[0] for c in firsts.values()]),
                references=str(Path(references).resolve()), seconds=round(time.perf_counter() - t0, 1),
                settings=settings_dict(s) if s else None)
-    output = Path(output); output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(out, indent=1, default=float))
+    output = write_json(output, out, default=float)
     per_image.to_csv(output.with_name('per_image.csv'), index=False)
     return out
 
@@ -391,7 +481,7 @@ def run_references(s:Settings)->Path:
     "The references of a run: `eval.references`, or its evaluation split written as `<run>/data/references.json`."
     if s.eval.references: return Path(s.eval.references)
     path = run_dir(s)/'data'/'references.json'
-    path.write_text(json.dumps(eval_records(s)))
+    write_json(path, eval_records(s), indent=None)
     return path
 
 # %% ../nbs/11_evaluation.ipynb #a127d9f5
@@ -405,4 +495,5 @@ def evaluate_run(s:Settings, order:list[str]=() # system names in the order of t
         raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
     lock_run_folder(run_dir(s))
     return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
-                          s.eval.bootstrap, s.eval.confidence, s.eval.spice, s, allow_partial=s.eval.allow_partial)
+                          s.eval.bootstrap, s.eval.confidence, chosen_metrics(s), s,
+                          allow_partial=s.eval.allow_partial)

@@ -6,18 +6,19 @@ Docs: https://blip2-lora.github.io/blip2-lora/experiment.html.md"""
 
 # %% ../nbs/11a_experiment.ipynb #5fefe59e
 from __future__ import annotations
-import json, time
+import math, time
 from pathlib import Path
+from .errors import read_json
 from .config import Settings, OFFLINE_MODELS
 from .run_folder import run_dir
 from .model import offline_model_folder
 from .offline_model import offline_model
-from .lora_run import train_lora, read_timings
+from .lora_run import train_lora, record_timing
 from .inference import caption_run, run_systems
-from .evaluation import evaluate_run, results_table
+from .evaluation import evaluate_run
 
 # %% auto #0
-__all__ = ['run_experiment']
+__all__ = ['run_experiment', 'run_record', 'flat_items', 'record_changes']
 
 # %% ../nbs/11a_experiment.ipynb #0ffdc426
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
@@ -26,12 +27,38 @@ def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
              'evaluate': lambda: evaluate_run(s, [x.name for x in run_systems(s)])}
     if s.model.base_model in OFFLINE_MODELS and not (offline_model_folder(s)/'model.safetensors').exists():
         steps = {'offline_model': lambda: offline_model(s, progress), **steps}
-    path = run_dir(s)/'timings.json'
-    path.parent.mkdir(parents=True, exist_ok=True)
     for name, step in steps.items():
         t0 = time.perf_counter()
         step()
-        timings = read_timings(run_dir(s))
-        timings['seconds'].setdefault(name, round(time.perf_counter() - t0, 1))
-        path.write_text(json.dumps(timings))
+        record_timing(run_dir(s), {name: round(time.perf_counter() - t0, 1)}, 'seconds')
     return run_dir(s)
+
+# %% ../nbs/11a_experiment.ipynb #d43a551a
+def run_record(folder:Path)->dict:
+    "What run `folder` shows, to compare across library versions: the losses logged, each system's scores and captions."
+    systems = read_json(folder/'metrics.json')['systems']
+    return {'losses': {f"step {r['step']}": {k: r[k] for k in ('loss', 'val_loss') if k in r}
+                       for r in read_json(folder/'train_log.json')},
+            'scores': {name: m['metrics'] for name, m in systems.items()},
+            'captions': {name: {p['image']: p['caption'] for p in read_json(folder/'predictions'/f'{name}.json')['predictions']}
+                         for name in systems}}
+
+# %% ../nbs/11a_experiment.ipynb #737fca44
+def flat_items(record:dict, prefix:str='')->dict:
+    "`{'a': {'b': 1}}` -> `{'a / b': 1}`: every leaf of a nested dict under its path."
+    out = {}
+    for k, v in record.items():
+        path = f'{prefix} / {k}' if prefix else str(k)
+        out.update(flat_items(v, path) if isinstance(v, dict) else {path: v})
+    return out
+
+# %% ../nbs/11a_experiment.ipynb #caf95192
+def record_changes(old:dict, new:dict, rel:float=1e-4 # numbers closer than this, relative, are the same
+                  )->list[str]:
+    "What differs between two `run_record`s, a line each: a changed caption, a number that moved, a missing entry."
+    a, b = flat_items(old), flat_items(new)
+    def same(x, y): 
+        if isinstance(x, float) and isinstance(y, float): return math.isclose(x, y, rel_tol=rel, abs_tol=1e-9)
+        return x == y
+    return [f'{k}: {a.get(k, "(none)")!r} -> {b.get(k, "(none)")!r}' for k in dict.fromkeys([*a, *b])
+            if k not in a or k not in b or not same(a[k], b[k])]

@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/inference.html.md"""
 
 # %% ../nbs/10_inference.ipynb #74a92f1e
 from __future__ import annotations
-import json, logging, os, re, textwrap, time
+import logging, os, re, textwrap, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch
@@ -14,7 +14,7 @@ from torch.utils.data import Dataset, DataLoader
 import matplotlib.pyplot as plt
 from PIL import Image
 from tqdm.auto import tqdm
-from .errors import MissingFileError, read_json
+from .errors import MissingFileError, read_json, write_json
 from .config import Settings, InferSettings, SettingsError, settings_dict
 from .run_folder import RunFolderError, run_dir, lock_run_folder
 from .datasets import eval_records, image_dir, prepare_data, prepared
@@ -23,8 +23,8 @@ from .lora import load_adapter, merge_adapter
 
 # %% auto #0
 __all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'ImageBatches',
-           'as_is', 'read_batches', 'save_json', 'image_name', 'caption_batches', 'caption_images', 'lora_model',
-           'system_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside', 'caption_run', 'show_captions']
+           'as_is', 'read_batches', 'image_name', 'caption_batches', 'caption_images', 'lora_model', 'system_model',
+           'predictions_path', 'same_decoding', 'finished', 'set_aside', 'caption_run', 'show_captions']
 
 # %% ../nbs/10_inference.ipynb #ad86efa1
 def eval_images(s:Settings)->list[Path]:
@@ -96,11 +96,6 @@ def read_batches(batches:ImageBatches, workers:int=0 # processes that prepare ba
     "`batches` in order, each prepared by one of `workers` processes ahead of its use."
     return DataLoader(batches, batch_size=None, num_workers=workers, collate_fn=as_is)
 
-# %% ../nbs/10_inference.ipynb #2569aed2
-def save_json(obj, path:Path):
-    "Write JSON atomically: a crash leaves the old file or the new one, never half of one."
-    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
 # %% ../nbs/10_inference.ipynb #d13ba531
 def image_name(path:Path, root:Path|None=None)->str:
     "The name of the image at `path`: its path relative to `root`, or its file name."
@@ -143,10 +138,10 @@ def caption_images(model, processor, paths:list[Path], system:System, s:Settings
     done, names = {r['image'] for r in res['predictions']}, [image_name(p, root) for p in paths]
     for k, predictions, errors, seconds in caption_batches(model, processor, paths, names, system, s, done, progress):
         res['predictions'] += predictions; res['errors'] += errors; res['seconds'] += seconds
-        if out: save_json(res, out)
+        if out: write_json(out, res)
         if on_batch: on_batch(k)
     res['complete'] = True
-    if out: save_json(res, out)
+    if out: write_json(out, res)
     return res
 
 # %% ../nbs/10_inference.ipynb #1c117b27

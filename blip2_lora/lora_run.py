@@ -6,10 +6,9 @@ Docs: https://blip2-lora.github.io/blip2-lora/lora_run.html.md"""
 
 # %% ../nbs/09_lora_run.ipynb #83deb5b6
 from __future__ import annotations
-import json
 from pathlib import Path
 import torch
-from .errors import read_json
+from .errors import read_json, write_json
 from .config import Settings
 from .run_folder import run_dir, annotation_paths, claim_run_folder
 from .datasets import prepare_data, prepared, read_records, image_dir
@@ -19,7 +18,7 @@ from .training import fit, training_args
 from .fast_path import cached_batches, VisionCache
 
 # %% auto #0
-__all__ = ['read_timings', 'record_vision_cache', 'train_lora']
+__all__ = ['read_timings', 'record_timing', 'record_vision_cache', 'train_lora']
 
 # %% ../nbs/09_lora_run.ipynb #8e3f64b5
 def read_timings(folder:Path)->dict:
@@ -28,13 +27,19 @@ def read_timings(folder:Path)->dict:
     return read_json(path) if path.exists() else {'device': device_name(), 'seconds': {}}
 
 # %% ../nbs/09_lora_run.ipynb #a622d7ea
+def record_timing(folder:Path, entries:dict, section:str|None=None # e.g. `seconds`; None: the top level
+                 )->dict:
+    "Add `entries` to run `folder`'s `timings.json` (under `section`), keeping any already there; the timings."
+    timings = read_timings(folder)
+    where = timings.setdefault(section, {}) if section else timings
+    for k, v in entries.items(): where.setdefault(k, v)
+    write_json(folder/'timings.json', timings, indent=None)
+    return timings
+
 def record_vision_cache(folder:Path, cache:VisionCache)->dict:
     "`timings.json` of run `folder` with the vision cache's seconds and images, unless they are there already."
-    timings = read_timings(folder)
-    timings.setdefault('vision_cache', {'seconds': round(cache.seconds, 2), 'images encoded': cache.encoded,
-                                        'images': len(cache)})
-    (folder/'timings.json').write_text(json.dumps(timings))
-    return timings
+    return record_timing(folder, {'vision_cache': {'seconds': round(cache.seconds, 2), 'images encoded': cache.encoded,
+                                                   'images': len(cache)}})
 
 # %% ../nbs/09_lora_run.ipynb #20693131
 def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:list=())->Path:

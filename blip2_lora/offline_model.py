@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from filelock import FileLock
 from PIL import Image
+from .errors import write_json
 from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS
 from .data import load_flickr8k, write_synthetic_flickr8k, synthetic_captions
 from .model import load_blip2, build_tiny_blip2, offline_model_folder, PRETRAIN_EPOCHS
@@ -59,6 +60,6 @@ def offline_model(s:Settings, progress:bool=False)->Path:
         fit(model.train(), processor, pre, records['train'], records['val'], images, work, progress=progress)
         model.save_pretrained(work/'model'); processor.save_pretrained(work/'model'); save_settings(pre, work/'model')
         shutil.copy(work/'train_log.json', work/'model')
-        (work/'model'/'build.json').write_text(json.dumps({'train_seconds': round(time.perf_counter() - t0, 1)}))
+        write_json(work/'model'/'build.json', {'train_seconds': round(time.perf_counter() - t0, 1)})
         (work/'model').rename(folder); shutil.rmtree(work)
     return folder

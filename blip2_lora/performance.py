@@ -22,7 +22,7 @@ from PIL import Image
 from safetensors import safe_open
 from safetensors.torch import save_file
 from transformers import AutoProcessor, Blip2Config, Blip2ForConditionalGeneration
-from .errors import quiet_libraries
+from .errors import quiet_libraries, write_json
 from .config import Settings, load_settings, OFFLINE_MODELS
 from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, flickr_captions, terse_caption
 from .datasets import image_dir, caption_records
@@ -34,7 +34,7 @@ from .lora import add_lora
 from .training import fit, CaptionSampler
 from .offline_model import offline_model
 from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_batches
-from .fast_path import pack_captions, caption_count, VisionCache, cache_bytes
+from .fast_path import pack_captions, caption_count, VisionCache
 from .inference import decoding_kwargs
 from .cli import parse_overrides
 
@@ -564,7 +564,7 @@ def budget_child(folder:str, keys:str, # the cache folder, and a JSON file of it
 def read_in_budget(cache:VisionCache, budget_mb:int)->dict:
     "`budget_child`'s result: the cache read by a process allowed `budget_mb` MB beyond its imports."
     keys = Path(tempfile.mkdtemp())/'keys.json'  # the cache's names and rows, for the child
-    keys.write_text(json.dumps({'keys': cache.keys, 'rows': list(cache.rows)}))
+    write_json(keys, {'keys': cache.keys, 'rows': list(cache.rows)}, indent=None)
     code = (f'from blip2_lora.performance import budget_child; '
             f'budget_child({str(cache.folder)!r}, {str(keys)!r}, {budget_mb})')
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout
@@ -664,7 +664,7 @@ def benchmark_cli(argv:list[str]|None=None):
                         a.batch_size)
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
                                    a.new_tokens)
-    def save(): Path(a.output).write_text(json.dumps(res, indent=1, default=str))
+    def save(): write_json(a.output, res, default=str)
     def run_phase(phase:str, asked, measure):
         "`res[phase] = measure()` when asked and within the time limit (else listed as skipped); an error is recorded."
         if not asked: return

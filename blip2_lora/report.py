@@ -6,17 +6,16 @@ Docs: https://blip2-lora.github.io/blip2-lora/report.html.md"""
 
 # %% ../nbs/12_report.ipynb #9a243e68
 from __future__ import annotations
-import json
 from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
-from .errors import MissingFileError, FileFormatError, read_json
+from .errors import MissingFileError, FileFormatError, read_json, write_json
 from .config import Settings, load_settings_json, save_settings
 from .data import load_flickr8k
 from .datasets import image_dir, caption_records
-from .evaluation import results_frame, results_table, interval_text, p_text, diversity_row, MAIN_METRICS
+from .evaluation import results_frame, interval_text, p_text, diversity_row, shown_metrics
 from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
 from .lora import lora_placement
@@ -81,8 +80,10 @@ def comparisons_table(run:dict)->pd.DataFrame:
     return pd.DataFrame(rows).set_index(['LoRA vs', 'metric'])
 
 # %% ../nbs/12_report.ipynb #2dab360d
-def plot_metrics(run:dict, metrics:list[str]=MAIN_METRICS)->plt.Figure:
+def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` metrics
+                )->plt.Figure:
     "Each metric ×100 per system with its bootstrap interval: a panel per metric, the systems down the side."
+    metrics = metrics or shown_metrics(('main',))
     frame, names = results_frame(run['metrics']['systems'], metrics), list(run['metrics']['systems'])
     fig, axs = plt.subplots(1, len(metrics), figsize=(2.3 * len(metrics) + 1.8, 0.38 * len(names) + 1.2), sharey=True)
     y, colors = np.arange(len(names)), ['C1' if n == 'lora' else 'C0' for n in names]
@@ -194,9 +195,9 @@ def import_captions(csv:Path|str, folder:Path|str, columns:dict[str, str]=ORIGIN
             raise FileFormatError(f"{csv}: no column {column!r}; its columns: image, {', '.join(found)}")
         p = Path(folder)/'predictions'/f'{name}.json'
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(json.dumps(dict(system=dict(name=name, strategy='', prompt='', lora=name == 'lora'), generate={},
-                                     source=f'{Path(csv).name}, column {column}', complete=True, seconds=0.0,
-                                     predictions=found[column]['predictions'], errors=[]), indent=1))
+        write_json(p, dict(system=dict(name=name, strategy='', prompt='', lora=name == 'lora'), generate={},
+                           source=f'{Path(csv).name}, column {column}', complete=True, seconds=0.0,
+                           predictions=found[column]['predictions'], errors=[]))
         paths.append(p)
     return paths
 
@@ -208,7 +209,7 @@ def rescore(csv:Path|str, s:Settings, folder:Path|str, images:list[str]|None=Non
     images = images or [p['image'] for p in read_json(preds[0])['predictions']]
     refs = folder/'data'/'references.json'
     refs.parent.mkdir(parents=True, exist_ok=True)
-    refs.write_text(json.dumps(caption_records(ds, images)))
+    write_json(refs, caption_records(ds, images), indent=None)
     save_settings(s, folder)
     evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s)
     return folder

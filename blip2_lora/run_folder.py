@@ -9,11 +9,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from filelock import FileLock, Timeout
-from .errors import UserError
-from .config import Settings, changed_keys, save_settings, load_settings_json
+from .errors import UserError, MissingFileError
+from .config import Settings, SettingsError, changed_keys, check_settings, save_settings, load_settings_json, run_keys
 
 # %% auto #0
-__all__ = ['run_dir', 'annotation_paths', 'RunFolderError', 'lock_run_folder', 'has_training', 'claim_run_folder']
+__all__ = ['run_dir', 'annotation_paths', 'RunFolderError', 'lock_run_folder', 'has_training', 'claim_run_folder',
+           'run_folder_settings']
 
 # %% ../nbs/01a_run_folder.ipynb #b73f7e63
 def run_dir(s:Settings)->Path:
@@ -69,3 +70,18 @@ def claim_run_folder(s:Settings, overwrite:bool=False, main:bool=True # whether 
     out.mkdir(parents=True, exist_ok=True)
     if main: save_settings(s, out)
     return out
+
+# %% ../nbs/01a_run_folder.ipynb #4a46f2fa
+def run_folder_settings(folder:Path|str, overrides:dict|None=None # `section.key` -> value, from `--set`
+                       )->Settings:
+    "The settings run `folder` was made with, its adapter, and `overrides` of keys that do not define a run."
+    folder = Path(folder)
+    if not (folder/'settings.json').is_file():
+        raise MissingFileError(f"{folder} is not a run folder (it has no settings.json): name one made by "
+                               f"blip2-lora-run or blip2-lora-train")
+    s = load_settings_json(folder)
+    fixed = sorted(set(overrides or {}) & (set(run_keys()) - {'model.dtype'}))
+    if fixed: raise SettingsError(f"{', '.join(fixed)}: set when {folder} was trained; a run's model keeps them")
+    for key, value in (overrides or {}).items(): s.set(key, value, 'argument')
+    if not s.infer.lora_checkpoint: s.set('infer.lora_checkpoint', str(folder/'adapter'), 'the run folder')
+    return check_settings(s)

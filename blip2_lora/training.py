@@ -14,7 +14,7 @@ import torch
 from tqdm.auto import tqdm
 from transformers import Trainer, TrainingArguments, TrainerCallback, PrinterCallback
 from transformers.trainer_pt_utils import get_length_grouped_indices
-from .errors import UserError
+from .errors import UserError, write_json
 from .config import Settings
 from .batches import CaptionDataset, caption_collator
 
@@ -64,7 +64,7 @@ class TrainLog(TrainerCallback):
             now, n = time.perf_counter(), (state.global_step - self.step) * per_step
             state.log_history[-1]['samples_per_second'] = round(n / (now - self.t), 2)
             self.t, self.step = now, state.global_step
-        if state.is_world_process_zero: self.path.write_text(json.dumps(log_rows(state.log_history), indent=0))
+        if state.is_world_process_zero: write_json(self.path, log_rows(state.log_history), indent=0)
 
 # %% ../nbs/06_training.ipynb #a72c0bb5
 def log_rows(history:list[dict])->list[dict]:

@@ -11,35 +11,20 @@ from dataclasses import asdict
 from pathlib import Path
 import pandas as pd
 from huggingface_hub import ModelCard, ModelCardData, EvalResult
-from .errors import UserError, MissingFileError, FileFormatError, read_json
-from .config import Settings, SettingsError, OFFLINE_MODELS, load_settings_json, check_settings
+from .errors import UserError, MissingFileError, FileFormatError, read_json, write_json
+from .config import Settings, SettingsError, OFFLINE_MODELS
 from .config import save_settings, settings_dict, run_keys
 from .run_folder import RunFolderError
 from .data import IMAGE_SUFFIXES, image_files
-from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model, save_json
+from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model
 from .lora import lora_placement
-from .evaluation import results_table
+from .evaluation import METRICS, results_table, shown_metrics
 from .report import markdown_table
 
 # %% auto #0
-__all__ = ['CAPTION_FILES', 'run_settings', 'run_system', 'find_images', 'caption_rows', 'append_rows', 'log_path', 'check_out',
-           'resume_rows', 'caption_files', 'caption_table', 'export_folder', 'data_name', 'hub_id', 'eval_results',
-           'usage_code', 'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
-
-# %% ../nbs/12a_use.ipynb #22a05fda
-def run_settings(folder:Path|str, overrides:dict|None=None # `section.key` -> value, from `--set`
-                )->Settings:
-    "The settings run `folder` was made with, its adapter, and `overrides` of keys that do not define a run."
-    folder = Path(folder)
-    if not (folder/'settings.json').is_file():
-        raise MissingFileError(f"{folder} is not a run folder (it has no settings.json): name one made by "
-                               f"blip2-lora-run or blip2-lora-train")
-    s = load_settings_json(folder)
-    fixed = sorted(set(overrides or {}) & (set(run_keys()) - {'model.dtype'}))
-    if fixed: raise SettingsError(f"{', '.join(fixed)}: set when {folder} was trained; a run's model keeps them")
-    for key, value in (overrides or {}).items(): s.set(key, value, 'argument')
-    if not s.infer.lora_checkpoint: s.set('infer.lora_checkpoint', str(folder/'adapter'), 'the run folder')
-    return check_settings(s)
+__all__ = ['CAPTION_FILES', 'run_system', 'find_images', 'caption_rows', 'append_rows', 'log_path', 'check_out', 'resume_rows',
+           'caption_files', 'caption_table', 'export_folder', 'data_name', 'hub_id', 'eval_results', 'usage_code',
+           'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
 
 # %% ../nbs/12a_use.ipynb #a4d9b2c4
 def run_system(s:Settings, name:str='lora')->System:
@@ -121,7 +106,7 @@ def caption_files(model, processor, paths:list[Path], system:System, s:Settings,
     done = {r['image'] for r in rows}
     for k, made, errors, t in caption_batches(model, processor, paths, names, system, s, done, progress):
         rows += made; log['errors'] += errors; seconds += t
-        if out: append_rows(out, made); save_json(log, log_path(out))
+        if out: append_rows(out, made); write_json(log_path(out), log)
         if on_batch: on_batch(k)
     return dict(captions=rows, errors=log['errors'], seconds=seconds)
 
@@ -161,12 +146,12 @@ def hub_id(s:Settings)->str|None:
 
 # %% ../nbs/12a_use.ipynb #89d3d89d
 def eval_results(s:Settings, metrics:dict, model_name:str)->list[EvalResult]:
-    "The LoRA system's scores (×100) as the Hub's `model-index` results."
+    "The LoRA system's `main` scores (scaled as in the tables) as the Hub's `model-index` results."
     lora = metrics['systems']['lora']['metrics']
     return [EvalResult(task_type='image-to-text', task_name='Image captioning', dataset_type=data_name(s),
                        dataset_name=data_name(s), dataset_split=s.data.eval_split, metric_type=m.lower(),
-                       metric_name=m, metric_value=round(100 * lora[m], 1))
-            for m in ('CIDEr', 'BLEU-4', 'METEOR', 'ROUGE-L') if m in lora]
+                       metric_name=m, metric_value=round(METRICS[m].scale * lora[m], 1))
+            for m in shown_metrics(('main',)) if m in lora]
 
 # %% ../nbs/12a_use.ipynb #a2d4985b
 def usage_code(s:Settings, merged:bool)->str:
