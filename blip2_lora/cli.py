@@ -47,12 +47,12 @@ def settings_parser(description:str, overwrite:bool=False, # add `--overwrite`, 
     return p
 
 # %% ../nbs/13_cli.ipynb #918dd347
-def settings_from_args(args:argparse.Namespace, **overrides)->Settings:
-    "Resolve the settings for parsed console-script arguments; `overrides` (`section__key=value`) win."
+def settings_from_args(args:argparse.Namespace, overrides:dict|None=None # `section.key` -> value: a command's own options
+                      )->Settings:
+    "Resolve the settings for parsed console-script arguments; `overrides` win."
     data = {k: getattr(args, a, None) for k, a in {'data.path': 'data', 'data.image_dir': 'image_dir'}.items()}
     data = {k: v for k, v in data.items() if v}
-    return load_settings(args.config, args.preset, {**parse_overrides(args.set), **data,
-                                                    **{k.replace('__', '.'): v for k, v in overrides.items()}})
+    return load_settings(args.config, args.preset, {**parse_overrides(args.set), **data, **(overrides or {})})
 
 # %% ../nbs/13_cli.ipynb #1ce1cc8d
 def console_script(main):
@@ -75,8 +75,8 @@ def console_script(main):
 def build_offline_model(s:Settings):
     "Build the offline model first when the settings use one and it is not cached yet (it says so)."
     if s.model.base_model in OFFLINE_MODELS:
-        from blip2_lora.offline_model import offline_model
-        offline_model(s, progress=True)
+        from blip2_lora.offline_model import offline_model_folder
+        offline_model_folder(s, progress=True)
 
 # %% ../nbs/13_cli.ipynb #f194f48a
 def quantize_only_if_asked(s:Settings)->Settings:
@@ -107,10 +107,10 @@ def prepare_cli(argv:list[str]|None=None):
     p.add_argument('--out', help='folder for train/val/test.json (default: <run>/data)')
     p.add_argument('--synthetic', action='store_true', help='write the synthetic set into the text folder first')
     a = p.parse_args(argv)
-    over = {'data__text_dir': a.text_dir} if a.text_dir else {}
-    if a.synthetic: over['data__synthetic'] = True
-    if a.out: over.update({f'data__{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
-    s = quantize_only_if_asked(settings_from_args(a, **over))
+    over = {'data.text_dir': a.text_dir} if a.text_dir else {}
+    if a.synthetic: over['data.synthetic'] = True
+    if a.out: over.update({f'data.{k}_json': str(Path(a.out)/f'{k}.json') for k in ('train', 'val', 'test')})
+    s = quantize_only_if_asked(settings_from_args(a, over))
     from blip2_lora.datasets import prepare_data
     print(prepare_data(s, run_tokenizer(s)).summary())
     print(f"\nwrote {', '.join(str(p) for p in annotation_paths(s).values())} and data_report.json")
@@ -153,7 +153,7 @@ def eval_cli(argv:list[str]|None=None):
     p.add_argument('--predictions', nargs='*', help="prediction files, JSON or CSV (default: the run's predictions/)")
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
     a = p.parse_args(argv)
-    s = quantize_only_if_asked(settings_from_args(a, **({'eval__output_json': a.output} if a.output else {})))
+    s = quantize_only_if_asked(settings_from_args(a, {'eval.output_json': a.output} if a.output else {}))
     from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text
     from blip2_lora.inference import run_systems
     if a.predictions:
@@ -220,12 +220,12 @@ def caption_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     s = quantize_only_if_asked(run_folder_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)),
                                                    parse_overrides(a.set)))
-    from blip2_lora.use import run_system, find_images, check_out, caption_files, caption_table
+    from blip2_lora.use import run_system, find_images, check_out, caption_files, captions_text
     from blip2_lora.inference import system_model
     system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
     build_offline_model(s)
     r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
-    if not out: print(caption_table(r['captions']))
+    if not out: print(captions_text(r['captions']))
     for e in r['errors']: print(f"could not read {e['image']}: {e['reason']}", file=sys.stderr)
     print(f"{len(r['captions'])} of {len(paths)} images captioned by {system.name}" + (f" in {out}" if out else ''),
           file=sys.stderr)

@@ -11,8 +11,8 @@ from pathlib import Path
 from .errors import read_json
 from .config import Settings, OFFLINE_MODELS
 from .run_folder import run_dir
-from .model import offline_model_folder
-from .offline_model import offline_model
+from .model import offline_model_path
+from .offline_model import offline_model_folder
 from .lora_run import train_lora, record_timing
 from .inference import caption_run, run_systems
 from .evaluation import evaluate_run
@@ -25,8 +25,8 @@ def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
     "Prepare, train, caption and evaluate into the run folder; the first timings and the device in `timings.json`."
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
              'evaluate': lambda: evaluate_run(s, [x.name for x in run_systems(s)])}
-    if s.model.base_model in OFFLINE_MODELS and not (offline_model_folder(s)/'model.safetensors').exists():
-        steps = {'offline_model': lambda: offline_model(s, progress), **steps}
+    if s.model.base_model in OFFLINE_MODELS and not (offline_model_path(s)/'model.safetensors').exists():
+        steps = {'offline_model': lambda: offline_model_folder(s, progress), **steps}
     for name, step in steps.items():
         t0 = time.perf_counter()
         step()

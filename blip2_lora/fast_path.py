@@ -21,12 +21,12 @@ from .errors import read_json
 from .config import Settings, SettingsError
 from .model import resolve_dtype, is_encoder_decoder
 from .batches import CaptionCollator
-from .training import Batches
+from .training import Collators
 
 # %% auto #0
 __all__ = ['NUMPY_DTYPES', 'blip2_of', 'cache_bytes', 'vision_dtype', 'vision_cache_folder', 'image_key', 'complete_rows',
-           'append_rows', 'VisionCache', 'vision_cache', 'CachedCaptionCollator', 'cached_collator', 'cached_inputs',
-           'cached_forward', 'pack_captions', 'caption_count', 'cached_batches']
+           'append_cache_rows', 'VisionCache', 'vision_cache', 'CachedCaptionCollator', 'cached_collator',
+           'cached_inputs', 'cached_forward', 'pack_captions', 'caption_count', 'cached_collators']
 
 # %% ../nbs/08_fast_path.ipynb #dad6cae9
 def blip2_of(model)->Blip2ForConditionalGeneration:
@@ -78,7 +78,7 @@ def complete_rows(folder:Path, row_bytes:int)->list[str]:
     return keys
 
 # %% ../nbs/08_fast_path.ipynb #d54320f3
-def append_rows(folder:Path, rows:bytes, keys:list[str]):
+def append_cache_rows(folder:Path, rows:bytes, keys:list[str]):
     "Append rows to `embeds.bin`, flushed to disk, then their keys to `index.txt`."
     for name, data in (('embeds.bin', rows), ('index.txt', ''.join(k + '\n' for k in keys).encode())):
         with open(folder/name, 'ab') as f: f.write(data); f.flush(); os.fsync(f.fileno())
@@ -127,7 +127,7 @@ def vision_cache(model, processor, names:list[str], images:Path, # image names, 
             ims = [Image.open(images/n).convert('RGB') for _, n in chunk]
             pixels = processor.image_processor(ims, return_tensors='pt').pixel_values.to(m.device, vision_dtype(m))
             out = m.vision_model(pixel_values=pixels).last_hidden_state.to('cpu', resolve_dtype(dtype)).contiguous()
-            append_rows(folder, out.view(torch.uint8).numpy().tobytes(), [k for k, _ in chunk])
+            append_cache_rows(folder, out.view(torch.uint8).numpy().tobytes(), [k for k, _ in chunk])
             rows += [k for k, _ in chunk]
         m.vision_model.train(was_training)
     cache = VisionCache(folder, keys, rows)
@@ -214,11 +214,11 @@ def caption_count(batch:dict)->int:
     return int(batch['captions_per_row'].sum()) if 'captions_per_row' in batch else len(batch['input_ids'])
 
 # %% ../nbs/08_fast_path.ipynb #eba438f2
-def cached_batches(model, processor, s:Settings, records:list[dict], images:Path)->Batches:
+def cached_collators(model, processor, s:Settings, records:list[dict], images:Path)->Collators:
     "`fit`'s batches from the vision cache of the images of `records`, packed when `train.pack_captions` is set."
     t = s.train
     cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in records)), images,
                          s.run.cache_dir, t.cache_dtype)
-    return Batches(cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions),
+    return Collators(cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions),
                    cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple),
                    load_images=False, model_inputs=cached_inputs)

@@ -15,7 +15,7 @@ from .datasets import prepare_data, prepared, read_records, image_dir
 from .model import load_blip2, base_model_path, base_bits, device_name
 from .lora import add_lora, save_adapter
 from .training import fit, training_args
-from .fast_path import cached_batches, VisionCache
+from .fast_path import cached_collators, VisionCache
 
 # %% auto #0
 __all__ = ['read_timings', 'record_timing', 'record_vision_cache', 'train_lora']
@@ -54,7 +54,7 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     train, val = read_records(paths['train']), read_records(paths['val'])
-    batches = cached_batches(model, processor, s, train + val, images) if s.train.cache_vision else None
+    batches = cached_collators(model, processor, s, train + val, images) if s.train.cache_vision else None
     if batches and processes.process_index == 0: record_vision_cache(out, batches.collate.cache)
     trainer = fit(model, processor, s, train, val, images, out, batches, True, progress, callbacks)
     if trainer.is_world_process_zero(): save_adapter(model, processor, s, out/'adapter')

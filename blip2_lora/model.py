@@ -18,10 +18,10 @@ from .config import Settings, OFFLINE_MODELS
 
 # %% auto #0
 __all__ = ['VISION_SIDE', 'PRETRAIN_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
-           'tiny_blip2_config', 'build_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
+           'tiny_blip2_config', 'save_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
            'to_model', 'is_encoder_decoder', 'caption_inputs', 'captions_from_inputs', 'generate_captions',
-           'offline_model_folder', 'base_model_path', 'base_bits', 'component_of', 'param_table',
-           'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
+           'offline_model_path', 'base_model_path', 'base_bits', 'component_of', 'param_table', 'blip2_opt_2_7b_config',
+           'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
 
 # %% ../nbs/03_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -73,7 +73,7 @@ def tiny_blip2_config(vocab_size:int, image_token_id:int, eos_token_id:int, num_
         num_query_tokens=num_query_tokens, image_token_index=image_token_id)
 
 # %% ../nbs/03_model.ipynb #8d110d81
-def build_tiny_blip2(folder:Path|str, # where to save the model and its processor
+def save_tiny_blip2(folder:Path|str, # where to save the model and its processor
                      captions:list[str], # the text its tokenizer learns (the synthetic set's: `synthetic_captions`)
                      seed:int=0, backbone:str='opt' # the language model: `opt` or `t5`
                     )->Path:
@@ -180,7 +180,7 @@ def generate_captions(model, processor, images:list, # PIL images, one batch
 # %% ../nbs/03_model.ipynb #f2104906
 PRETRAIN_EPOCHS = 60 # the offline model's pre-training epochs, part of its cache folder's name
 
-def offline_model_folder(s:Settings)->Path:
+def offline_model_path(s:Settings)->Path:
     "Where the offline model `model.base_model` (`tiny` or `tiny-t5`) of the settings is cached."
     name = f'{s.model.base_model}-offline-{s.data.synthetic_images}-seed{s.run.seed}-e{PRETRAIN_EPOCHS}'
     return Path(s.run.cache_dir).expanduser()/name
@@ -189,11 +189,11 @@ def offline_model_folder(s:Settings)->Path:
 def base_model_path(s:Settings)->str:
     "What `load_blip2` loads for `s`: the hub id or folder of `model.base_model`, or the built offline model."
     if s.model.base_model not in OFFLINE_MODELS: return s.model.base_model
-    if not (offline_model_folder(s)/'model.safetensors').exists():
+    if not (offline_model_path(s)/'model.safetensors').exists():
         raise MissingFileError(f"the offline model (model.base_model = {s.model.base_model}) is not built in "
-                               f"{offline_model_folder(s)}: the console scripts build it (blip2-lora-run, "
+                               f"{offline_model_path(s)}: the console scripts build it (blip2-lora-run, "
                                f"blip2-lora-train), or call offline_model.offline_model(settings)")
-    return str(offline_model_folder(s))
+    return str(offline_model_path(s))
 
 # %% ../nbs/03_model.ipynb #e984d500
 def base_bits(s:Settings)->int|None:

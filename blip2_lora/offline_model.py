@@ -14,11 +14,11 @@ from PIL import Image
 from .errors import write_json
 from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS
 from .data import load_flickr8k, write_synthetic_flickr8k, synthetic_captions
-from .model import load_blip2, build_tiny_blip2, offline_model_folder, PRETRAIN_EPOCHS
+from .model import load_blip2, save_tiny_blip2, offline_model_path, PRETRAIN_EPOCHS
 from .training import fit
 
 # %% auto #0
-__all__ = ['pretraining_data', 'pretraining_records', 'offline_model']
+__all__ = ['pretraining_data', 'pretraining_records', 'offline_model_folder']
 
 # %% ../nbs/07_offline_model.ipynb #e1968516
 def pretraining_data(s:Settings)->Path:
@@ -40,9 +40,9 @@ def pretraining_records(folder:Path, # a synthetic set (`pretraining_data`)
 # %% ../nbs/07_offline_model.ipynb #727d2d59
 _log = logging.getLogger('blip2_lora.offline_model')
 
-def offline_model(s:Settings, progress:bool=False)->Path:
+def offline_model_folder(s:Settings, progress:bool=False)->Path:
     "Folder of the offline model `model.base_model` (`tiny` or `tiny-t5`), pre-trained and cached on first use."
-    folder, backbone = offline_model_folder(s), OFFLINE_MODELS[s.model.base_model]
+    folder, backbone = offline_model_path(s), OFFLINE_MODELS[s.model.base_model]
     folder.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(folder.parent/'offline-model.lock'):
         if (folder/'model.safetensors').exists(): return folder
@@ -50,7 +50,7 @@ def offline_model(s:Settings, progress:bool=False)->Path:
                  f'cached in {folder}')
         data = pretraining_data(s)
         work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
-        init = build_tiny_blip2(work/'init', synthetic_captions(), s.run.seed, backbone)
+        init = save_tiny_blip2(work/'init', synthetic_captions(), s.run.seed, backbone)
         model, processor = load_blip2(init, 'fp32', device_map=None)
         pre = replace(s, train=TrainSettings(epochs=PRETRAIN_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6,
                                              log_steps=20, cache_vision=False, group_by_image=False))

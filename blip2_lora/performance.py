@@ -28,25 +28,26 @@ from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, fl
 from .datasets import image_dir, caption_records
 from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
 from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head, is_encoder_decoder
-from .model import build_tiny_blip2
+from .model import save_tiny_blip2
 from .batches import CaptionDataset, caption_collator
 from .lora import add_lora
 from .training import fit, CaptionSampler
-from .offline_model import offline_model
-from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_batches
+from .offline_model import offline_model_folder
+from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_collators
 from .fast_path import pack_captions, caption_count, VisionCache
 from .inference import decoding_kwargs
 from .cli import parse_overrides
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'THEIR_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
-           'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate', 'random_blip2',
-           'peak_bf16_flops', 'matmul_flops', 'step_flops', 'cached_loader', 'plain_loader', 'release_memory',
-           'our_lora_model', 'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep', 'fixed_beams',
-           'benchmark', 'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model', 'run_variant',
-           'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep', 'trainer_rate',
-           'wide_vision_blip2', 'noise_images', 'memory_mb', 'read_rows', 'budget_child', 'read_in_budget',
-           'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'settings_effect', 'benchmark_cli']
+__all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'ORIGINAL_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
+           'our_step', 'resident_bytes', 'PeakMemory', 'mixed_precision', 'train_rate', 'caption_rate',
+           'random_blip2_folder', 'peak_bf16_flops', 'matmul_flops', 'step_flops', 'cached_loader', 'plain_loader',
+           'release_memory', 'our_lora_model', 'lora_training', 'keep_best', 'time_rounds', 'add_mfu', 'batch_sweep',
+           'fixed_beams', 'benchmark', 'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model',
+           'run_variant', 'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep',
+           'trainer_rate', 'wide_vision_blip2_folder', 'noise_images', 'memory_mb', 'read_rows', 'budget_child',
+           'read_in_budget', 'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'settings_effect',
+           'benchmark_cli']
 
 # %% ../nbs/14_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -146,7 +147,7 @@ def caption_rate(model, processor, paths:list[Path], batch_size:int, other:int=0
 # %% ../nbs/14_performance.ipynb #b39a9656
 ARCHITECTURES = {'opt-2.7b': (blip2_opt_2_7b_config, 'opt'), 'flan-t5-xl': (blip2_flan_t5_xl_config, 't5')}
 
-def random_blip2(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES`
+def random_blip2_folder(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES`
                  device:str='cuda')->Path:
     "The architecture of BLIP-2 `arch` with random bf16 weights and an offline processor, saved to `folder`."
     if (Path(folder)/'processor_config.json').exists(): return Path(folder)  # written last: the folder is complete
@@ -189,7 +190,7 @@ def step_flops(model, step, batch:dict)->int:
     return fc.get_total_flops()
 
 # %% ../nbs/14_performance.ipynb #a036792d
-THEIR_BITS = 8 # the original pipeline loads the language model in 8-bit
+ORIGINAL_BITS = 8 # the original pipeline loads the language model in 8-bit
 
 def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, sampler=None)->tuple[DataLoader, float]:
     "Our training batches of `records` (the vision cache built first), and the cache's build seconds per image."
@@ -295,7 +296,7 @@ def fixed_beams(s:Settings, max_new_tokens:int|None=None)->dict:
 # %% ../nbs/14_performance.ipynb #959f2db0
 def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
               n_ours:int=32, # images ours (and the plain baseline) caption, in batches of `infer.batch_size`
-              n_theirs:int=8, # images theirs captions (one at a time)
+              n_original:int=8, # images the original captions (one at a time)
               max_new_tokens:int|None=None, batch_size:int|None=None, log=lambda *a: print(*a, flush=True),
               plain:bool=True # also time the plain transformers + PEFT baseline
              )->dict:
@@ -307,12 +308,12 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     ours, proc = our_lora_model(s, model_path)
     sampler = CaptionSampler(records, bs, 0, s.train.group_by_image, s.train.group_by_length)
     our_loader, cache_s = cached_loader(ours, proc, s, records, bs, sampler)
-    theirs = add_lora(load_blip2(model_path, dtype, THEIR_BITS, device)[0], s.lora)
-    their_loader = DataLoader(OriginalCaptionDataset(records, image_dir(s), proc, 64), bs, shuffle=True)
+    original = add_lora(load_blip2(model_path, dtype, ORIGINAL_BITS, device)[0], s.lora)
+    original_loader = DataLoader(OriginalCaptionDataset(records, image_dir(s), proc, 64), bs, shuffle=True)
     gen = fixed_beams(s, max_new_tokens)
     paths = [image_dir(s)/n for n in dict.fromkeys(r['image'] for r in records)]
-    pipelines = {'ours': (ours, our_loader, our_step), 'theirs': (theirs, their_loader, original_step)}
-    sizes = {'ours': (n_ours, s.infer.batch_size), 'theirs': (n_theirs, 1)}
+    pipelines = {'ours': (ours, our_loader, our_step), 'original': (original, original_loader, original_step)}
+    sizes = {'ours': (n_ours, s.infer.batch_size), 'original': (n_original, 1)}
     if plain:
         simple = add_lora(load_blip2(model_path, dtype, None, device)[0], s.lora)
         pipelines['plain'] = (simple, plain_loader(simple, proc, s, records, bs), original_step)
@@ -321,7 +322,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     train = res['ours']['train']
     train['effective_samples_per_s'] = len(records) / (len(records) / train['samples_per_s'] + cache_s * len(paths))
     res['ours']['vision_cache_s_per_image'] = cache_s
-    flops = {'ours': pipelines['ours'], 'theirs': (ours, their_loader, original_step)}
+    flops = {'ours': pipelines['ours'], 'original': (ours, original_loader, original_step)}
     if plain: flops['plain'] = (ours, pipelines['plain'][1], original_step)
     add_mfu(res, flops, bs)
     res['device'] = device_name()
@@ -330,7 +331,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
                         steps=steps, rounds=rounds, train_captions=len(records), train_images=len(paths),
                         generate=dict(num_beams=4, new_tokens=gen['max_new_tokens']),
                         ours_caption_batch=s.infer.batch_size,
-                        theirs_bits=THEIR_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
+                        original_bits=ORIGINAL_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
                         group_by_image=t.group_by_image, group_by_length=t.group_by_length,
                         pack_captions=t.pack_captions)
     return res
@@ -504,16 +505,16 @@ def trainer_rate(s:Settings, model_path:str|Path, out:Path|str, steps:int=10, ba
     short = replace(s, train=replace(s.train, batch_size=bs, grad_accum=1, max_steps=2 * steps, log_steps=steps,
                                      save_steps=4 * steps))
     train, val = caption_records(ds, ds.splits['train']), caption_records(ds, ds.splits['val'][:4])
-    batches = cached_batches(model, proc, short, train + val, image_dir(s)) if s.train.cache_vision else None
+    batches = cached_collators(model, proc, short, train + val, image_dir(s)) if s.train.cache_vision else None
     trainer = fit(model, proc, short, train, val, image_dir(s), Path(out), batches, resume=False)
     logs = [h for h in trainer.state.log_history if 'samples_per_second' in h]
     return dict(samples_per_s=logs[-1]['samples_per_second'], batch_size=bs, steps=steps,
                 losses=[h['loss'] for h in logs])
 
 # %% ../nbs/14_performance.ipynb #e05c8e99
-def wide_vision_blip2(folder:Path, hidden:int=768, image_size:int=224)->Path:
+def wide_vision_blip2_folder(folder:Path, hidden:int=768, image_size:int=224)->Path:
     "A tiny BLIP-2 whose vision encoder has no layers but a full-size output: (image_size/16)² + 1 tokens of `hidden`."
-    build_tiny_blip2(folder, synthetic_captions())
+    save_tiny_blip2(folder, synthetic_captions())
     config = Blip2Config.from_pretrained(folder)
     config.vision_config.update(dict(hidden_size=hidden, image_size=image_size, num_hidden_layers=0))
     config.qformer_config.encoder_hidden_size = hidden
@@ -586,9 +587,9 @@ def safetensors_rate(cache:VisionCache, n:int=512, seed:int=0)->dict:
 
 # %% ../nbs/14_performance.ipynb #aa01d9f0
 def ratio_table(res:dict)->pd.DataFrame:
-    "Each measured figure for the original pipeline and ours, and ours/theirs."
-    o, t = res['ours']['train'], res['theirs']['train']
-    oc, tc = res['ours']['caption'], res['theirs']['caption']
+    "Each measured figure for the original pipeline and ours, and ours/original."
+    o, t = res['ours']['train'], res['original']['train']
+    oc, tc = res['ours']['caption'], res['original']['caption']
     rows = {'training (caption samples/s)': (t['samples_per_s'], o['samples_per_s']),
             'training incl. vision cache, 1 epoch (samples/s)': (t['samples_per_s'], o['effective_samples_per_s']),
             'training peak memory (GB)': (t['peak_gb'], o['peak_gb']),
@@ -598,8 +599,8 @@ def ratio_table(res:dict)->pd.DataFrame:
         rows['training MFU (%)'] = (100 * t['mfu'], 100 * o['mfu'])
         rows['training TFLOP per sample'] = (t['flops_per_sample'] / 1e12, o['flops_per_sample'] / 1e12)
     if 'eval' in res: rows['evaluation, 2,000 images (s)'] = (res['eval']['pycocoevalcap_s'], res['eval']['evaluate_s'])
-    df = pd.DataFrame(rows, index=['theirs', 'ours']).T
-    df['ours/theirs'] = df.ours / df.theirs
+    df = pd.DataFrame(rows, index=['original', 'ours']).T
+    df['ours/original'] = df.ours / df.original
     if 'plain' in res:
         pt, pc = res['plain']['train'], res['plain']['caption']
         df.loc[df.index[:5], 'plain'] = [pt['samples_per_s'], pt['samples_per_s'], pt['peak_gb'], pc['images_per_s'],
@@ -622,10 +623,10 @@ def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
     rows = {}
     for label, f in files.items():
         r = json.loads(Path(f).read_text())
-        ours, theirs = r['ours']['train']['samples_per_s'], r['theirs']['train']['samples_per_s']
+        ours, original = r['ours']['train']['samples_per_s'], r['original']['train']['samples_per_s']
         rows[label] = {k: r['setup'][k] for k in ('pad_multiple', 'group_by_image')} | {
-            'ours (samples/s)': round(ours, 1), 'theirs (samples/s)': round(theirs, 1),
-            'ours/theirs': round(ours / theirs, 2)}
+            'ours (samples/s)': round(ours, 1), 'original (samples/s)': round(original, 1),
+            'ours/original': round(ours / original, 2)}
     return pd.DataFrame(rows).T
 
 # %% ../nbs/14_performance.ipynb #cbc35973
@@ -637,7 +638,7 @@ def benchmark_cli(argv:list[str]|None=None):
                    "model is measured alone (architecture_check), as the original pipeline never ran one")
     p.add_argument('--steps', type=int, default=10); p.add_argument('--rounds', type=int, default=2)
     p.add_argument('--batch-size', type=int); p.add_argument('--caption-images', type=int, default=32)
-    p.add_argument('--theirs-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)
+    p.add_argument('--original-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)
     p.add_argument('--workdir', default='/tmp/blip2-lora-bench'); p.add_argument('--output', default='benchmark.json')
     p.add_argument('--set', nargs='*', metavar='SECTION.KEY=VALUE', help='settings to change: train.pad_multiple=1')
     p.add_argument('--sweep', nargs='*', type=int, default=[], help='also time our training alone at these batch sizes')
@@ -655,12 +656,12 @@ def benchmark_cli(argv:list[str]|None=None):
                       overrides={'data.text_dir': f'{a.workdir}/synthetic', 'data.synthetic': True,
                                  'data.image_dir': '', 'run.runs_dir': f'{a.workdir}/runs', **parse_overrides(a.set)})
     ensure_synthetic(s)
-    if a.model in OFFLINE_MODELS: path = offline_model(s)
+    if a.model in OFFLINE_MODELS: path = offline_model_folder(s)
     elif a.model.removesuffix('-random') in ARCHITECTURES:
-        path = random_blip2(f'{a.workdir}/{a.model}', a.model.removesuffix('-random'))
+        path = random_blip2_folder(f'{a.workdir}/{a.model}', a.model.removesuffix('-random'))
     else: path = a.model
     if Blip2Config.from_pretrained(path).use_decoder_only_language_model:
-        res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.theirs_caption_images, a.new_tokens,
+        res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.original_caption_images, a.new_tokens,
                         a.batch_size)
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,
                                    a.new_tokens)

@@ -19,7 +19,7 @@ from .config import Settings
 from .batches import CaptionDataset, caption_collator
 
 # %% auto #0
-__all__ = ['training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows', 'ProgressBar', 'CaptionSampler', 'Batches',
+__all__ = ['training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows', 'ProgressBar', 'CaptionSampler', 'Collators',
            'plain_batches', 'CaptionTrainer', 'resume_checkpoint', 'fit']
 
 # %% ../nbs/06_training.ipynb #0bf51c33
@@ -114,7 +114,7 @@ class CaptionSampler(torch.utils.data.Sampler):
 
 # %% ../nbs/06_training.ipynb #01758320
 @dataclass
-class Batches:
+class Collators:
     "How `fit` makes the model's inputs from records."
     collate:Callable # training batches from a list of dataset items
     eval_collate:Callable # validation batches
@@ -122,10 +122,10 @@ class Batches:
     model_inputs:Callable|None=None # `(model, **batch) -> inputs` for the forward; None: the batch itself
 
 # %% ../nbs/06_training.ipynb #b30fa412
-def plain_batches(model, processor, s:Settings)->Batches:
-    "Batches of pixels and tokens: BLIP-2's own forward, its vision encoder at every step."
+def plain_batches(model, processor, s:Settings)->Collators:
+    "Collators of pixels and tokens: BLIP-2's own forward, its vision encoder at every step."
     t = s.train
-    return Batches(caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple),
+    return Collators(caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple),
                    caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple))
 
 # %% ../nbs/06_training.ipynb #2f57d188
@@ -163,7 +163,7 @@ def resume_checkpoint(folder:Path)->Path|None:
 
 # %% ../nbs/06_training.ipynb #789b0ba4
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
-        batches:Batches|None=None, # how records become inputs (default: `plain_batches`)
+        batches:Collators|None=None, # how records become inputs (default: `plain_batches`)
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
     t, b = s.train, batches or plain_batches(model, processor, s)

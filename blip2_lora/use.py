@@ -22,9 +22,9 @@ from .evaluation import METRICS, results_table, shown_metrics
 from .report import markdown_table
 
 # %% auto #0
-__all__ = ['CAPTION_FILES', 'run_system', 'find_images', 'caption_rows', 'append_rows', 'log_path', 'check_out', 'resume_rows',
-           'caption_files', 'caption_table', 'export_folder', 'data_name', 'hub_id', 'eval_results', 'usage_code',
-           'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
+__all__ = ['CAPTION_FILES', 'run_system', 'find_images', 'caption_rows', 'append_captions', 'log_path', 'check_out',
+           'resume_rows', 'caption_files', 'captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results',
+           'usage_code', 'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
 
 # %% ../nbs/12a_use.ipynb #a4d9b2c4
 def run_system(s:Settings, name:str='lora')->System:
@@ -59,7 +59,7 @@ def caption_rows(path:Path)->tuple[list[dict], int]:
     return rows, size
 
 # %% ../nbs/12a_use.ipynb #99371e26
-def append_rows(path:Path, rows:list[dict]):
+def append_captions(path:Path, rows:list[dict]):
     "Append `{image, caption}` rows to a JSONL or CSV file (a CSV's header first), in one write, flushed to disk."
     if path.suffix == '.jsonl': text = ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in rows)
     else:
@@ -106,12 +106,12 @@ def caption_files(model, processor, paths:list[Path], system:System, s:Settings,
     done = {r['image'] for r in rows}
     for k, made, errors, t in caption_batches(model, processor, paths, names, system, s, done, progress):
         rows += made; log['errors'] += errors; seconds += t
-        if out: append_rows(out, made); write_json(log_path(out), log)
+        if out: append_captions(out, made); write_json(log_path(out), log)
         if on_batch: on_batch(k)
     return dict(captions=rows, errors=log['errors'], seconds=seconds)
 
 # %% ../nbs/12a_use.ipynb #edbb0b16
-def caption_table(rows:list[dict])->str:
+def captions_text(rows:list[dict])->str:
     "Rows of `image`, `caption` as two aligned columns of text, under a header."
     rows = [{'image': 'image', 'caption': 'caption'}, *rows]
     width = max(len(r['image']) for r in rows)

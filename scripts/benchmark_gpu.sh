@@ -41,7 +41,7 @@ print('torch', torch.__version__, '| transformers', transformers.__version__, '|
   shift $(( $# < 3 ? $# : 3 ))
   if [ "$kind" = opt ]; then
     [ "$model" = - ] && model=opt-2.7b-random
-    name=benchmark_gpu args=(--model "$model" --rounds 2 --theirs-caption-images 8)
+    name=benchmark_gpu args=(--model "$model" --rounds 2 --original-caption-images 8)
   else
     [ "$model" = - ] && model=flan-t5-xl-random
     name=benchmark_gpu_t5 args=(--model "$model")
