@@ -192,7 +192,7 @@ def base_model_path(s:Settings)->str:
     if not (offline_model_path(s)/'model.safetensors').exists():
         raise MissingFileError(f"the offline model (model.base_model = {s.model.base_model}) is not built in "
                                f"{offline_model_path(s)}: the console scripts build it (blip2-lora-run, "
-                               f"blip2-lora-train), or call offline_model.offline_model(settings)")
+                               f"blip2-lora-train), or call offline_model.offline_model_folder(settings)")
     return str(offline_model_path(s))
 
 # %% ../nbs/03_model.ipynb #e984d500
