@@ -237,7 +237,7 @@ def split_lists(text_dir:Path)->tuple[dict[str, list[str]], str]:
 @dataclass
 class CaptionData:
     "The captions and splits of one data set, read; images named by their path in `image_dir`."
-    format:str # `flickr8k`, `karpathy`, `coco`, `imagefolder` or `txt` (`02a_datasets`)
+    format:str # the name of its format, a key of `FORMATS` (`02a_datasets`)
     source:Path # the caption file or folder read
     image_dir:Path # the folder the image names are relative to
     captions:dict # image -> its captions

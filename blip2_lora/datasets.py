@@ -7,7 +7,8 @@ Docs: https://blip2-lora.github.io/blip2-lora/datasets.html.md"""
 # %% ../nbs/02a_datasets.ipynb #53b5df33
 from __future__ import annotations
 import csv, hashlib, io, json, os, shutil
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from typing import Callable
 from pathlib import Path, PurePosixPath
 from .errors import UserError, FileFormatError, MissingFileError, read_text, read_json, write_json
 from .config import Settings, save_settings, run_keys
@@ -16,13 +17,13 @@ from .data import CaptionData, DataReport, check_data, load_flickr8k, image_file
 from .data import IMAGE_DIR_NAMES
 
 # %% auto #0
-__all__ = ['SPLIT_FOLDERS', 'KARPATHY_SPLITS', 'CAPTION_COLUMNS', 'FLICKR8K_FILES', 'LOOKED_FOR', 'READERS', 'WRITERS',
-           'safe_name', 'find_image_root', 'generated_split', 'generated_splits', 'folder_split', 'splits_by_folder',
-           'fmt_fractions', 'read_karpathy', 'coco_file_split', 'mentions', 'coco_annotation_files', 'read_coco',
-           'metadata_rows', 'read_imagefolder', 'read_sidecars', 'formats_of', 'detect_format', 'read_flickr8k',
-           'karpathy_file', 'load_data', 'link_image', 'write_karpathy', 'write_coco', 'write_imagefolder',
-           'write_sidecars', 'write_formats', 'caption_records', 'split_records', 'prepare_data', 'checked_records',
-           'read_records', 'eval_records', 'prepared', 'image_dir']
+__all__ = ['SPLIT_FOLDERS', 'KARPATHY_SPLITS', 'METADATA_FILES', 'CAPTION_COLUMNS', 'FLICKR8K_FILES', 'FORMATS', 'safe_name',
+           'find_image_root', 'generated_split', 'generated_splits', 'folder_split', 'splits_by_folder',
+           'fmt_fractions', 'read_karpathy', 'karpathy_file', 'coco_file_split', 'mentions', 'coco_annotation_files',
+           'read_coco', 'metadata_rows', 'metadata_files', 'read_imagefolder', 'read_sidecars', 'link_image',
+           'write_karpathy', 'write_coco', 'write_imagefolder', 'write_sidecars', 'DataFormat', 'read_flickr8k',
+           'formats_of', 'detect_format', 'load_data', 'write_formats', 'caption_records', 'split_records',
+           'prepare_data', 'checked_records', 'read_records', 'eval_records', 'prepared', 'image_dir']
 
 # %% ../nbs/02a_datasets.ipynb #f75444ba
 def safe_name(name:str, where:str # the file (and entry) that names it, for the message
@@ -103,6 +104,16 @@ def read_karpathy(path:Path|str, image_dir:Path|str='')->CaptionData:
     root = find_image_root(path, next(iter(captions)), image_dir)
     return CaptionData('karpathy', path, root, captions, splits, f"the split field of {path.name} (restval in train)")
 
+# %% ../nbs/02a_datasets.ipynb #42d3be6d
+def karpathy_file(path:Path)->Path:
+    "`path`, or the one `dataset_*.json` in folder `path`."
+    if path.is_file(): return path
+    found = sorted(path.glob('dataset_*.json'))
+    if len(found) != 1:
+        raise UserError(f"{path} holds {len(found)} Karpathy files ({', '.join(f.name for f in found)}): set data.path "
+                        f"to the one to read")
+    return found[0]
+
 # %% ../nbs/02a_datasets.ipynb #79ede988
 def coco_file_split(path:Path)->str|None:
     "The split a COCO annotation file's name says (`captions_train2014.json` -> `train`), or None."
@@ -135,9 +146,9 @@ def read_coco(path:Path|str, image_dir:Path|str='', fractions:list[float]=(0.8, 
         files = {im['id']: safe_name(im['file_name'], f'{f}, image {im["id"]}') for im in data['images']}
         per_file[f] = find_image_root(f, next(iter(files.values())), image_dir), files, data['annotations']
     root, captions, by_file = Path(os.path.commonpath([r for r, _, _ in per_file.values()])), {}, {}
-    for f, (r, files, annotations) in per_file.items():
+    for f, (r, files, anns) in per_file.items():
         names = {i: (PurePosixPath(r.relative_to(root).as_posix())/n).as_posix() for i, n in files.items()}
-        for a in annotations:
+        for a in anns:
             if a['image_id'] not in names:
                 raise FileFormatError(f"{f}: annotation {a.get('id')} names image {a['image_id']}, not in `images`")
             captions.setdefault(names[a['image_id']], []).append(str(a['caption']).strip())
@@ -160,6 +171,14 @@ def metadata_rows(path:Path)->list[dict]:
         except json.JSONDecodeError as e: raise FileFormatError(f"{path}, line {i}: not valid JSON ({e.msg})") from None
     return rows
 
+# %% ../nbs/02a_datasets.ipynb #9fcf0509
+METADATA_FILES = ('metadata.jsonl', 'metadata.csv')
+
+def metadata_files(root:Path)->list[Path]:
+    "The imagefolder metadata files of folder `root`: in it, and in its split folders."
+    folders = [root, *(d for d in sorted(root.iterdir()) if d.is_dir() and d.name.lower() in SPLIT_FOLDERS)]
+    return [d/m for d in folders for m in METADATA_FILES if (d/m).is_file()]
+
 # %% ../nbs/02a_datasets.ipynb #0b091020
 CAPTION_COLUMNS = ('text', 'caption', 'captions')
 
@@ -168,8 +187,7 @@ def read_imagefolder(path:Path|str, caption_column:str='', fractions:list[float]
     given = Path(path)
     root = given.parent.parent if given.is_file() and given.parent.name.lower() in SPLIT_FOLDERS else (
         given.parent if given.is_file() else given)
-    folders = [root, *(d for d in sorted(root.iterdir()) if d.is_dir() and d.name.lower() in SPLIT_FOLDERS)]
-    metas = [d/m for d in folders for m in ('metadata.jsonl', 'metadata.csv') if (d/m).is_file()]
+    metas = metadata_files(root)
     if not metas: raise MissingFileError(f"{root}: no metadata.jsonl or metadata.csv, in it or its split folders")
     captions = {}
     for meta in metas:
@@ -196,75 +214,6 @@ def read_sidecars(path:Path|str, fractions:list[float]=(0.8, 0.1, 0.1))->Caption
     if not captions: raise MissingFileError(f"{root}: no image with a same-name .txt file of captions")
     splits, source = splits_by_folder(list(captions), list(fractions))
     return CaptionData('txt', root, root, captions, splits, source)
-
-# %% ../nbs/02a_datasets.ipynb #c9c0cca8
-FLICKR8K_FILES = ('Flickr8k.token.txt', 'captions.txt', 'Flickr8k.lemma.token.txt')
-
-def formats_of(path:Path)->list[str]:
-    "The formats `path` (a file or a folder) looks like."
-    p, found = Path(path), []
-    if p.is_file():
-        if p.name in FLICKR8K_FILES: found.append('flickr8k')
-        if mentions(p, 'images', 'sentences'): found.append('karpathy')
-        if mentions(p, 'annotations', 'caption'): found.append('coco')
-        if p.name in ('metadata.jsonl', 'metadata.csv'): found.append('imagefolder')
-        return found
-    if any((p/n).is_file() for n in FLICKR8K_FILES): found.append('flickr8k')
-    if list(p.glob('dataset_*.json')): found.append('karpathy')
-    if coco_annotation_files(p): found.append('coco')
-    subs = [p, *(d for d in p.iterdir() if d.is_dir() and d.name.lower() in SPLIT_FOLDERS)]
-    if any((d/m).is_file() for d in subs for m in ('metadata.jsonl', 'metadata.csv')): found.append('imagefolder')
-    if any(i.with_suffix('.txt').is_file() for i in image_files(p, recursive=True)[:1000]): found.append('txt')
-    return found
-
-# %% ../nbs/02a_datasets.ipynb #124a77d5
-LOOKED_FOR = ('Flickr8k.token.txt or captions.txt (flickr8k); dataset_*.json (karpathy); COCO caption JSON (coco); '
-              'metadata.jsonl or metadata.csv (imagefolder); images with same-name .txt files (txt)')
-
-def detect_format(path:Path|str)->str:
-    "The one format `path` is in, or a `UserError` saying what was looked for."
-    path = Path(path)
-    if not path.exists():
-        raise MissingFileError(f"{path}: no such file or folder; set data.path (--data) to your data set")
-    found = formats_of(path)
-    if not found: raise UserError(f"{path} is in none of the formats: looked for {LOOKED_FOR}")
-    if len(found) > 1:
-        raise UserError(f"{path} looks like several formats ({', '.join(found)}): set data.format to the one to read")
-    return found[0]
-
-# %% ../nbs/02a_datasets.ipynb #867931a7
-def read_flickr8k(path:Path, image_dir:Path|str='')->CaptionData:
-    "A Flickr8K copy from its text folder, or from its caption file."
-    return load_flickr8k(path if path.is_dir() else path.parent, image_dir)
-
-# %% ../nbs/02a_datasets.ipynb #42d3be6d
-def karpathy_file(path:Path)->Path:
-    "`path`, or the one `dataset_*.json` in folder `path`."
-    if path.is_file(): return path
-    found = sorted(path.glob('dataset_*.json'))
-    if len(found) != 1:
-        raise UserError(f"{path} holds {len(found)} Karpathy files ({', '.join(f.name for f in found)}): set data.path "
-                        f"to the one to read")
-    return found[0]
-
-# %% ../nbs/02a_datasets.ipynb #e485d0ad
-READERS = { # format -> how it reads `path` with the `[data]` settings `d`
-    'flickr8k': lambda path, d: read_flickr8k(path, d.image_dir),
-    'karpathy': lambda path, d: read_karpathy(karpathy_file(path), d.image_dir),
-    'coco': lambda path, d: read_coco(path, d.image_dir, d.split_fractions),
-    'imagefolder': lambda path, d: read_imagefolder(path, d.caption_column, d.split_fractions),
-    'txt': lambda path, d: read_sidecars(path, d.split_fractions)}
-
-# %% ../nbs/02a_datasets.ipynb #1b283167
-def load_data(s:Settings)->CaptionData:
-    "The data set of `s`, read in its format (`data.format`, or found from `data.path`)."
-    key = 'data.path (--data)' if s.data.path else 'data.text_dir (--text-dir)'
-    if not (s.data.path or s.data.text_dir):
-        raise UserError('no data set: set data.path (--data) to a data set, or data.text_dir to Flickr8K')
-    if not s.data.path: ensure_synthetic(s)
-    path = Path(s.data.path or s.data.text_dir)
-    if not path.exists(): raise MissingFileError(f"{path}: no such file or folder; set {key} to your data set")
-    return READERS[s.data.format or detect_format(path)](path, s.data)
 
 # %% ../nbs/02a_datasets.ipynb #e7985915
 def link_image(ds:CaptionData, name:str, to:Path):
@@ -318,12 +267,79 @@ def write_sidecars(ds:CaptionData, folder:Path)->Path:
             to.with_suffix('.txt').write_text('\n'.join(ds.captions[n]) + '\n')
     return folder
 
-# %% ../nbs/02a_datasets.ipynb #aa9469d0
-WRITERS = {'karpathy': write_karpathy, 'coco': write_coco, 'imagefolder': write_imagefolder, 'txt': write_sidecars}
+# %% ../nbs/02a_datasets.ipynb #f1f0f5c7
+@dataclass(frozen=True)
+class DataFormat:
+    "One data format: what it looks for, how a path is recognised as it, how it is read and how written."
+    looked_for:str # what a path in it holds, in words, for the message of a path in no format
+    detect:Callable # (a file or folder) -> whether it looks like this format
+    read:Callable # (the path, the `[data]` settings) -> `CaptionData`
+    write:Callable|None=None # (`CaptionData`, a folder) -> the path to read; None: not written
 
+# %% ../nbs/02a_datasets.ipynb #867931a7
+FLICKR8K_FILES = ('Flickr8k.token.txt', 'captions.txt', 'Flickr8k.lemma.token.txt')
+
+def read_flickr8k(path:Path, image_dir:Path|str='')->CaptionData:
+    "A Flickr8K copy from its text folder, or from its caption file."
+    return load_flickr8k(path if path.is_dir() else path.parent, image_dir)
+
+# %% ../nbs/02a_datasets.ipynb #5c067721
+FORMATS = { # name -> DataFormat, in the order `formats_of` names them
+    'flickr8k': DataFormat(
+        'Flickr8k.token.txt or captions.txt',
+        lambda p: p.name in FLICKR8K_FILES if p.is_file() else any((p/n).is_file() for n in FLICKR8K_FILES),
+        lambda path, d: read_flickr8k(path, d.image_dir)),
+    'karpathy': DataFormat(
+        'dataset_*.json',
+        lambda p: mentions(p, 'images', 'sentences') if p.is_file() else any(p.glob('dataset_*.json')),
+        lambda path, d: read_karpathy(karpathy_file(path), d.image_dir), write_karpathy),
+    'coco': DataFormat(
+        'COCO caption JSON',
+        lambda p: mentions(p, 'annotations', 'caption') if p.is_file() else bool(coco_annotation_files(p)),
+        lambda path, d: read_coco(path, d.image_dir, d.split_fractions), write_coco),
+    'imagefolder': DataFormat(
+        'metadata.jsonl or metadata.csv',
+        lambda p: p.name in METADATA_FILES if p.is_file() else bool(metadata_files(p)),
+        lambda path, d: read_imagefolder(path, d.caption_column, d.split_fractions), write_imagefolder),
+    'txt': DataFormat(
+        'images with same-name .txt files',
+        lambda p: p.is_dir() and any(i.with_suffix('.txt').is_file() for i in image_files(p, recursive=True)[:1000]),
+        lambda path, d: read_sidecars(path, d.split_fractions), write_sidecars)}
+
+# %% ../nbs/02a_datasets.ipynb #c9c0cca8
+def formats_of(path:Path)->list[str]:
+    "The formats `path` (a file or a folder) looks like, in the order of `FORMATS`."
+    return [name for name, f in FORMATS.items() if f.detect(Path(path))]
+
+# %% ../nbs/02a_datasets.ipynb #124a77d5
+def detect_format(path:Path|str)->str:
+    "The one format `path` is in, or a `UserError` saying what was looked for."
+    path = Path(path)
+    if not path.exists():
+        raise MissingFileError(f"{path}: no such file or folder; set data.path (--data) to your data set")
+    found = formats_of(path)
+    if not found:
+        looked_for = '; '.join(f'{f.looked_for} ({name})' for name, f in FORMATS.items())
+        raise UserError(f"{path} is in none of the formats: looked for {looked_for}")
+    if len(found) > 1:
+        raise UserError(f"{path} looks like several formats ({', '.join(found)}): set data.format to the one to read")
+    return found[0]
+
+# %% ../nbs/02a_datasets.ipynb #1b283167
+def load_data(s:Settings)->CaptionData:
+    "The data set of `s`, read in its format (`data.format`, or found from `data.path`)."
+    key = 'data.path (--data)' if s.data.path else 'data.text_dir (--text-dir)'
+    if not (s.data.path or s.data.text_dir):
+        raise UserError('no data set: set data.path (--data) to a data set, or data.text_dir to Flickr8K')
+    if not s.data.path: ensure_synthetic(s)
+    path = Path(s.data.path or s.data.text_dir)
+    if not path.exists(): raise MissingFileError(f"{path}: no such file or folder; set {key} to your data set")
+    return FORMATS[s.data.format or detect_format(path)].read(path, s.data)
+
+# %% ../nbs/02a_datasets.ipynb #aa9469d0
 def write_formats(ds:CaptionData, folder:Path)->dict[str, Path]:
-    "`ds` written in every format but Flickr8K's, each into its own folder of `folder`: format -> the path to read."
-    return {f: write(ds, Path(folder)/f) for f, write in WRITERS.items()}
+    "`ds` in every format that has a writer, each in its own folder of `folder`: format -> the path to read."
+    return {name: f.write(ds, Path(folder)/name) for name, f in FORMATS.items() if f.write}
 
 # %% ../nbs/02a_datasets.ipynb #71e9983d
 def caption_records(ds:CaptionData, names:list[str])->list[dict]:
