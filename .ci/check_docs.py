@@ -1,6 +1,6 @@
 """The docs build without quarto: nbdev's notebook processing (the step of `nbdev-docs` before quarto) over every
-notebook, no saved output holding an error, every image the pages and the README link to present, and README.md in
-step with nbs/index.ipynb. Exits 1 naming each problem. Used by `.ci/run` and `.github/workflows/test.yaml`.
+notebook, no saved output holding an error, a warning, a progress bar, a tensor dump or an absolute path, every
+image the pages and the README link to present, and README.md in step with nbs/index.ipynb. Exits 1 naming each problem. Used by `.ci/run` and `.github/workflows/test.yaml`.
 `python .ci/check_docs.py --readme` writes README.md from nbs/index.ipynb (what `nbdev-readme` does with quarto)."""
 import json, re, sys
 from pathlib import Path
@@ -19,8 +19,21 @@ def image_problems(text:str, base:Path, where:str)->list[str]:
         if not target.exists(): out.append(f'{where}: image {link} does not exist')
     return out
 
+DEBRIS = { # what a saved output must not show: a reader sees the page, not the machine that made it
+    'a warning': re.compile(r'\b\w*Warning\b|^WARNING|Skipping publisher trust check|Failed to load .* from kernels', re.M),
+    'a progress bar': re.compile(r'\d+%\|[#█▏▎▍▌▋▊▉ ]*\||\d+/\d+ \[\d\d:\d\d'),
+    'a tensor dump': re.compile(r'Parameter containing:|\btensor\(\['),
+    'an absolute path': re.compile(r'(?<![\w.~])/(?:tmp|root|home|work|usr|var|opt|Users)/[\w.-]'),
+}
+
+def output_text(o:dict)->str:
+    "The text a saved output shows: a stream's, or its plain, markdown and HTML forms."
+    if 'text' in o: return ''.join(o['text'])
+    data = o.get('data', {})
+    return '\n'.join(''.join(data[k]) for k in ('text/plain', 'text/markdown', 'text/html') if k in data)
+
 def notebook_problems(path:Path)->list[str]:
-    "Saved outputs that hold an error, and missing images, in one notebook."
+    "Saved outputs that hold an error or debris (`DEBRIS`), and missing images, in one notebook."
     out = []
     for i, cell in enumerate(json.loads(path.read_text())['cells']):
         where = f'{path.relative_to(root)}, cell {i}'
@@ -28,6 +41,9 @@ def notebook_problems(path:Path)->list[str]:
         for o in cell.get('outputs', []):
             if o.get('output_type') == 'error': out.append(f"{where}: saved output holds an error ({o.get('ename')})")
             elif o.get('name') == 'stderr' and 'Traceback' in ''.join(o.get('text', [])): out.append(f'{where}: saved output holds a traceback')
+            text = output_text(o)
+            out += [f'{where}: saved output holds {what}: {m.group(0)!r}' for what, pattern in DEBRIS.items()
+                    for m in [pattern.search(text)] if m]
     return out
 
 def cell_markdown(cell:dict)->str:
