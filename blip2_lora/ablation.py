@@ -15,6 +15,7 @@ from .errors import UserError
 from .config import setting_fields
 from .model import component_of
 from .evaluation import METRICS, results_frame, interval_text, compare, p_text, shown_metrics
+from .evaluation import metric_header, scale_text
 from .report import load_run, markdown_table
 
 # %% auto #0
@@ -80,12 +81,12 @@ def runs_comparisons(runs:list[dict], metrics:list[str]|None=None, # default: th
 
 # %% ../nbs/12b_ablation.ipynb #6b1b4cd2
 def plot_runs(runs:list[dict], metric:str='CIDEr', system:str='lora')->plt.Figure:
-    "`metric` ×100 of each run's `system`, with its bootstrap interval."
+    "`metric`, scaled, of each run's `system`, with its bootstrap interval."
     frame = pd.concat([results_frame({r['folder'].name: r['metrics']['systems'][system]}, [metric]) for r in runs])
     fig, ax = plt.subplots(figsize=(6, 0.45 * len(frame) + 1))
     ax.errorbar(frame[metric], range(len(frame)), fmt='o', capsize=3,
                 xerr=[frame[metric] - frame[f'{metric} low'], frame[f'{metric} high'] - frame[metric]])
-    ax.set(yticks=range(len(frame)), yticklabels=frame.index, xlabel=f'{metric} ×100 ({system}, bootstrap interval)',
+    ax.set(yticks=range(len(frame)), yticklabels=frame.index, xlabel=f'{metric_header(metric)} {scale_text(metric)} ({system}, bootstrap interval)',
            ylabel='run'); ax.invert_yaxis(); ax.grid(alpha=.3)
     return fig
 

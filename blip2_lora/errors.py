@@ -50,7 +50,7 @@ def write_json(path:Path|str, value, indent:int|None=1, default=None # for value
     "Write `value` as JSON to `path` atomically, making its folder; `path`."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.tmp')
-    tmp.write_text(json.dumps(value, indent=indent, default=default, ensure_ascii=False))
+    tmp.write_text(json.dumps(value, indent=indent, default=default, ensure_ascii=False), encoding='utf-8')
     os.replace(tmp, path)
     return path
 

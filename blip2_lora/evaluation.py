@@ -32,8 +32,8 @@ __all__ = ['BLEU_COUNTS', 'METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_j
            'chosen_metrics', 'make_scorers', 'score_captions', 'corpus_scores', 'stat_columns', 'corpus_of',
            'resampled_scores', 'repeats_bigram', 'diversity', 'bootstrap_scores', 'compare', 'p_text',
            'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'evaluate',
-           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'results_table', 'diversity_row',
-           'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
+           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text', 'results_table',
+           'diversity_row', 'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
 
 # %% ../nbs/11_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -317,7 +317,7 @@ def compare(a:pd.DataFrame, b:pd.DataFrame, # per-image rows of two systems
     q = [(1 - confidence) / 2, (1 + confidence) / 2]
     return dict(metric=metric, images=len(common), difference=corpus_of(a)[metric] - corpus_of(b)[metric],
                 interval=np.quantile(d, q).tolist(), p_value=min(1.0, 2 * min((d <= 0).mean(), (d >= 0).mean())),
-                resamples=B)
+                resamples=B, confidence=confidence)
 
 # %% ../nbs/11_evaluation.ipynb #15cf915a
 def p_text(p:float, resamples:int)->str:
@@ -413,19 +413,22 @@ def interval_text(low:float, high:float)->str:
 
 # %% ../nbs/11_evaluation.ipynb #5fe95dfe
 def metric_header(name:str)->str:
-    "A metric's column header: its label, its scale, and which way is better when that is down."
+    "A metric's column header: its label, and which way is better when that is down."
     m = METRICS[name]
     return f"{m.label or name}{'' if m.higher_is_better else ' (lower is better)'}"
+
+def scale_text(name:str)->str:
+    "How a metric's values are shown: `×100`, or `value` when shown as they are."
+    return f'×{METRICS[name].scale:g}' if METRICS[name].scale != 1 else 'value'
 
 def results_table(results:dict, metrics:list[str]|None=None # default: `shown_metrics(('main',))`
                  )->pd.DataFrame:
     "One row per system: each metric × its scale, and its bootstrap interval beside it."
     frame = results_frame(results, metrics or shown_metrics(('main',)))
     shown = [m for m in frame if not m.endswith((' low', ' high'))]
-    def scale(m): return f'×{METRICS[m].scale:g}' if METRICS[m].scale != 1 else 'value'
     def column(m, c):
         return frame[m].round(1) if c != 'interval' else [*map(interval_text, frame[f'{m} low'], frame[f'{m} high'])]
-    return pd.DataFrame({(metric_header(m), c): column(m, c) for m in shown for c in (scale(m), 'interval')},
+    return pd.DataFrame({(metric_header(m), c): column(m, c) for m in shown for c in (scale_text(m), 'interval')},
                         index=frame.index)
 
 # %% ../nbs/11_evaluation.ipynb #7953afeb

@@ -17,7 +17,7 @@ from filelock import FileLock
 from peft import PeftModel
 from transformers import Blip2ForConditionalGeneration
 from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVisionQformerOutputs
-from .errors import read_json
+from .errors import read_json, write_json
 from .config import Settings, SettingsError
 from .model import resolve_dtype, is_encoder_decoder
 from .batches import CaptionCollator
@@ -58,7 +58,7 @@ def vision_cache_folder(model, processor, root:Path|str, # `run.cache_dir`
     text = json.dumps(key, sort_keys=True, default=str)
     folder = Path(root).expanduser()/'vision'/hashlib.sha256(text.encode()).hexdigest()[:16]
     folder.mkdir(parents=True, exist_ok=True)
-    if not (folder/'key.json').exists(): (folder/'key.json').write_text(text)
+    if not (folder/'key.json').exists(): write_json(folder/'key.json', json.loads(text), indent=None)
     return folder
 
 # %% ../nbs/08_fast_path.ipynb #b574f0ff
@@ -215,7 +215,7 @@ def caption_count(batch:dict)->int:
 
 # %% ../nbs/08_fast_path.ipynb #eba438f2
 def cached_collators(model, processor, s:Settings, records:list[dict], images:Path)->Collators:
-    "`fit`'s batches from the vision cache of the images of `records`, packed when `train.pack_captions` is set."
+    "`fit`'s collators from the vision cache of the images of `records`, packing when `train.pack_captions` is set."
     t = s.train
     cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in records)), images,
                          s.run.cache_dir, t.cache_dtype)

@@ -54,8 +54,8 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     train, val = read_records(paths['train']), read_records(paths['val'])
-    batches = cached_collators(model, processor, s, train + val, images) if s.train.cache_vision else None
-    if batches and processes.process_index == 0: record_vision_cache(out, batches.collate.cache)
-    trainer = fit(model, processor, s, train, val, images, out, batches, True, progress, callbacks)
+    collators = cached_collators(model, processor, s, train + val, images) if s.train.cache_vision else None
+    if collators and processes.process_index == 0: record_vision_cache(out, collators.collate.cache)
+    trainer = fit(model, processor, s, train, val, images, out, collators, True, progress, callbacks)
     if trainer.is_world_process_zero(): save_adapter(model, processor, s, out/'adapter')
     return out

@@ -505,8 +505,8 @@ def trainer_rate(s:Settings, model_path:str|Path, out:Path|str, steps:int=10, ba
     short = replace(s, train=replace(s.train, batch_size=bs, grad_accum=1, max_steps=2 * steps, log_steps=steps,
                                      save_steps=4 * steps))
     train, val = caption_records(ds, ds.splits['train']), caption_records(ds, ds.splits['val'][:4])
-    batches = cached_collators(model, proc, short, train + val, image_dir(s)) if s.train.cache_vision else None
-    trainer = fit(model, proc, short, train, val, image_dir(s), Path(out), batches, resume=False)
+    collators = cached_collators(model, proc, short, train + val, image_dir(s)) if s.train.cache_vision else None
+    trainer = fit(model, proc, short, train, val, image_dir(s), Path(out), collators, resume=False)
     logs = [h for h in trainer.state.log_history if 'samples_per_second' in h]
     return dict(samples_per_s=logs[-1]['samples_per_second'], batch_size=bs, steps=steps,
                 losses=[h['loss'] for h in logs])

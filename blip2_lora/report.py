@@ -15,7 +15,8 @@ from .errors import MissingFileError, FileFormatError, read_json, write_json
 from .config import Settings, load_settings_json, save_settings
 from .data import load_flickr8k
 from .datasets import image_dir, caption_records
-from .evaluation import results_frame, interval_text, p_text, diversity_row, shown_metrics
+from .evaluation import METRICS, results_frame, interval_text, p_text, diversity_row, shown_metrics
+from .evaluation import metric_header, scale_text
 from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
 from .lora import lora_placement
@@ -72,17 +73,20 @@ def plot_losses(run:dict, ax=None):
 
 # %% ../nbs/12_report.ipynb #d37b14d3
 def comparisons_table(run:dict)->pd.DataFrame:
-    "The paired bootstrap comparisons of the LoRA system with each other system, ×100."
-    rows = [{'LoRA vs': c['b'], 'metric': c['metric'], 'difference': round(100 * c['difference'], 1),
-             '95% interval': interval_text(100 * c['interval'][0], 100 * c['interval'][1]),
+    "The paired bootstrap comparisons of the LoRA system with each other system, scaled as in the tables."
+    def scale(c): return METRICS[c['metric']].scale
+    comparisons = run['metrics']['comparisons']
+    level = f"{round(100 * (comparisons[0].get('confidence', 0.95) if comparisons else 0.95))}% interval"
+    rows = [{'LoRA vs': c['b'], 'metric': c['metric'], 'difference': round(scale(c) * c['difference'], 1),
+             level: interval_text(scale(c) * c['interval'][0], scale(c) * c['interval'][1]),
              'p': p_text(c['p_value'], c.get('resamples') or run['settings'].eval.bootstrap)}
-            for c in run['metrics']['comparisons']]
+            for c in comparisons]
     return pd.DataFrame(rows).set_index(['LoRA vs', 'metric'])
 
 # %% ../nbs/12_report.ipynb #2dab360d
 def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` metrics
                 )->plt.Figure:
-    "Each metric ×100 per system with its bootstrap interval: a panel per metric, the systems down the side."
+    "Each metric, scaled, per system with its bootstrap interval: a panel per metric, the systems down the side."
     metrics = metrics or shown_metrics(('main',))
     frame, names = results_frame(run['metrics']['systems'], metrics), list(run['metrics']['systems'])
     fig, axs = plt.subplots(1, len(metrics), figsize=(2.3 * len(metrics) + 1.8, 0.38 * len(names) + 1.2), sharey=True)
@@ -91,7 +95,7 @@ def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` met
         v, lo, hi = frame[m].to_numpy(), frame[f'{m} low'].to_numpy(), frame[f'{m} high'].to_numpy()
         ax.barh(y, v, xerr=[v - lo, hi - v], color=colors, height=.6, capsize=2)
         for yi, vi, end in zip(y, v, hi): ax.text(end, yi, f' {vi:.1f}', va='center', fontsize=8)  # 0 shows as 0.0
-        ax.set(title=m, xlabel='score (×100)', xlim=(0, 1.35 * max(hi.max(), 1)))
+        ax.set(title=metric_header(m), xlabel=f'score ({scale_text(m)})', xlim=(0, 1.35 * max(hi.max(), 1)))
         ax.grid(axis='x', alpha=.3)
     np.atleast_1d(axs)[0].set_yticks(y, names)
     np.atleast_1d(axs)[0].invert_yaxis()

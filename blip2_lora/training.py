@@ -20,7 +20,7 @@ from .batches import CaptionDataset, caption_collator
 
 # %% auto #0
 __all__ = ['training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows', 'ProgressBar', 'CaptionSampler', 'Collators',
-           'plain_batches', 'CaptionTrainer', 'resume_checkpoint', 'fit']
+           'plain_collators', 'CaptionTrainer', 'resume_checkpoint', 'fit']
 
 # %% ../nbs/06_training.ipynb #0bf51c33
 def training_args(s:Settings, out:Path)->TrainingArguments:
@@ -122,7 +122,7 @@ class Collators:
     model_inputs:Callable|None=None # `(model, **batch) -> inputs` for the forward; None: the batch itself
 
 # %% ../nbs/06_training.ipynb #b30fa412
-def plain_batches(model, processor, s:Settings)->Collators:
+def plain_collators(model, processor, s:Settings)->Collators:
     "Collators of pixels and tokens: BLIP-2's own forward, its vision encoder at every step."
     t = s.train
     return Collators(caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple),
@@ -163,10 +163,10 @@ def resume_checkpoint(folder:Path)->Path|None:
 
 # %% ../nbs/06_training.ipynb #789b0ba4
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
-        batches:Collators|None=None, # how records become inputs (default: `plain_batches`)
+        collators:Collators|None=None, # how records become inputs (default: `plain_collators`)
         resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
-    t, b = s.train, batches or plain_batches(model, processor, s)
+    t, b = s.train, collators or plain_collators(model, processor, s)
     log_file = TrainLog(out/'train_log.json')
     trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=b.collate,
                              eval_collator=b.eval_collate, model_inputs=b.model_inputs,
