@@ -86,7 +86,7 @@ def plot_runs(runs:list[dict], metric:str='CIDEr', system:str='lora')->plt.Figur
     fig, ax = plt.subplots(figsize=(6, 0.45 * len(frame) + 1))
     ax.errorbar(frame[metric], range(len(frame)), fmt='o', capsize=3,
                 xerr=[frame[metric] - frame[f'{metric} low'], frame[f'{metric} high'] - frame[metric]])
-    ax.set(yticks=range(len(frame)), yticklabels=frame.index, xlabel=f'{metric_header(metric)} {scale_text(metric)} ({system}, bootstrap interval)',
+    ax.set(yticks=range(len(frame)), yticklabels=frame.index, xlabel=f'{metric_header(metric)} {scale_text(metric)} ({system}, {round(100 * runs[0]["settings"].eval.confidence)}% interval)',
            ylabel='run'); ax.invert_yaxis(); ax.grid(alpha=.3)
     return fig
 

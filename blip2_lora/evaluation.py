@@ -32,8 +32,8 @@ __all__ = ['BLEU_COUNTS', 'METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_j
            'chosen_metrics', 'make_scorers', 'score_captions', 'corpus_scores', 'stat_columns', 'corpus_of',
            'resampled_scores', 'repeats_bigram', 'diversity', 'bootstrap_scores', 'compare', 'p_text',
            'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'evaluate',
-           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text', 'results_table',
-           'diversity_row', 'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
+           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text', 'level_text',
+           'results_table', 'diversity_row', 'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
 
 # %% ../nbs/11_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -377,7 +377,7 @@ def evaluate(refs:dict[str, list[str]], # image -> its references
     for name, (scored, counts) in aligned.items():
         rows = score_captions(gts, captions[name], scorers, metrics)
         results[name] = dict(metrics=corpus_of(rows).to_dict() | rows.attrs,
-                             intervals=interval_scores(rows, B, confidence, seed),
+                             intervals=interval_scores(rows, B, confidence, seed), confidence=confidence,
                              diversity=diversity([c[0] for c in captions[name].values()]),
                              counts=counts, coverage=len(scored) / len(refs))
         tables.append(rows.assign(system=name, caption=list(scored.values())).reset_index())
@@ -418,17 +418,22 @@ def metric_header(name:str)->str:
     return f"{m.label or name}{'' if m.higher_is_better else ' (lower is better)'}"
 
 def scale_text(name:str)->str:
-    "How a metric's values are shown: `×100`, or `value` when shown as they are."
-    return f'×{METRICS[name].scale:g}' if METRICS[name].scale != 1 else 'value'
+    "How a metric's values are shown: `×100`, or nothing when they are shown as they are."
+    return f'×{METRICS[name].scale:g}' if METRICS[name].scale != 1 else ''
+
+def level_text(results:dict)->str:
+    "The intervals' level, as `95% CI`, from the systems' results (`CI` for results that did not record it)."
+    levels = {r.get('confidence') for r in results.values()}
+    return f'{100 * levels.pop():g}% CI' if len(levels) == 1 and None not in levels else 'CI'
 
 def results_table(results:dict, metrics:list[str]|None=None # default: `shown_metrics(('main',))`
                  )->pd.DataFrame:
-    "One row per system: each metric × its scale, and its bootstrap interval beside it."
+    "One row per system: each metric × its scale with its bootstrap interval, in one cell headed by the level."
     frame = results_frame(results, metrics or shown_metrics(('main',)))
-    shown = [m for m in frame if not m.endswith((' low', ' high'))]
-    def column(m, c):
-        return frame[m].round(1) if c != 'interval' else [*map(interval_text, frame[f'{m} low'], frame[f'{m} high'])]
-    return pd.DataFrame({(metric_header(m), c): column(m, c) for m in shown for c in (scale_text(m), 'interval')},
+    shown, level = [m for m in frame if not m.endswith((' low', ' high'))], level_text(results)
+    def cell(v, low, high): return f'{v:.1f}\u00a0{interval_text(low, high)}'
+    def header(m): return f"{' '.join(filter(None, [metric_header(m), scale_text(m)]))}, {level}"
+    return pd.DataFrame({header(m): [*map(cell, frame[m], frame[f'{m} low'], frame[f'{m} high'])] for m in shown},
                         index=frame.index)
 
 # %% ../nbs/11_evaluation.ipynb #7953afeb

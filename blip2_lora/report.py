@@ -95,7 +95,7 @@ def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` met
         v, lo, hi = frame[m].to_numpy(), frame[f'{m} low'].to_numpy(), frame[f'{m} high'].to_numpy()
         ax.barh(y, v, xerr=[v - lo, hi - v], color=colors, height=.6, capsize=2)
         for yi, vi, end in zip(y, v, hi): ax.text(end, yi, f' {vi:.1f}', va='center', fontsize=8)  # 0 shows as 0.0
-        ax.set(title=metric_header(m), xlabel=f'score ({scale_text(m)})', xlim=(0, 1.35 * max(hi.max(), 1)))
+        ax.set(title=metric_header(m), xlabel=f'score ({scale_text(m) or "as is"})', xlim=(0, 1.35 * max(hi.max(), 1)))
         ax.grid(axis='x', alpha=.3)
     np.atleast_1d(axs)[0].set_yticks(y, names)
     np.atleast_1d(axs)[0].invert_yaxis()
