@@ -51,11 +51,12 @@ def runs_table(runs:list[dict], metrics:list[str]|None=None, # default: the `mai
                system:str='lora')->pd.DataFrame:
     "A row per run: the settings that differ, the adapter's parameters, and `system`'s metrics with intervals."
     metrics, table = metrics or shown_metrics(('main',)), differing_settings(runs)
+    level = f"{round(100 * runs[0]['settings'].eval.confidence)}% CI"
     table['trainable parameters'] = [f"{sum(adapter_parameters(r['folder']).values()):,}" for r in runs]
     scores = [results_frame({system: r['metrics']['systems'][system]}, metrics).iloc[0] for r in runs]
     for m in metrics:
         table[m] = [round(x[m], 1) for x in scores]
-        table[f'{m} interval'] = [interval_text(x[f'{m} low'], x[f'{m} high']) for x in scores]
+        table[f'{m} {level}'] = [interval_text(x[f'{m} low'], x[f'{m} high']) for x in scores]
     return table.rename_axis('run')
 
 # %% ../nbs/12b_ablation.ipynb #18ad4b91

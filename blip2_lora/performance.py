@@ -327,7 +327,7 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     add_mfu(res, flops, bs)
     res['device'] = device_name()
     t = s.train
-    res['setup'] = dict(model=str(model_path), attention=ours.config.text_config._attn_implementation, batch_size=bs,
+    res['setup'] = dict(model=Path(model_path).name, attention=ours.config.text_config._attn_implementation, batch_size=bs,
                         steps=steps, rounds=rounds, train_captions=len(records), train_images=len(paths),
                         generate=dict(num_beams=4, new_tokens=gen['max_new_tokens']),
                         ours_caption_batch=s.infer.batch_size,
@@ -341,7 +341,7 @@ def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), st
                        max_new_tokens:int|None=None)->dict:
     "Our training rate and peak memory at each batch size of `sizes`, and our captioning rate, for one model alone."
     gen = fixed_beams(s, max_new_tokens)
-    res = dict(device=device_name(), setup=dict(model=str(model_path), steps=steps, generate=gen,
+    res = dict(device=device_name(), setup=dict(model=Path(model_path).name, steps=steps, generate=gen,
                                                 caption_batch=s.infer.batch_size),
                sweep=batch_sweep(s, model_path, list(sizes), steps))
     model, proc = our_lora_model(s, model_path)
