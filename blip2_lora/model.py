@@ -20,8 +20,8 @@ from .config import Settings, OFFLINE_MODELS
 __all__ = ['VISION_SIDE', 'PRETRAIN_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
            'tiny_blip2_config', 'save_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
            'to_model', 'is_encoder_decoder', 'caption_inputs', 'captions_from_inputs', 'generate_captions',
-           'offline_model_path', 'base_model_path', 'base_bits', 'component_of', 'param_table', 'blip2_opt_2_7b_config',
-           'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
+           'offline_model_path', 'base_model_path', 'base_bits', 'component_of', 'param_table', 'with_separators',
+           'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
 
 # %% ../nbs/03_model.ipynb #e7a690f9
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
@@ -220,6 +220,11 @@ def param_table(model)->pd.DataFrame:
     df.loc['all'] = df.sum()
     df['trainable %'] = (100 * df.trainable / df.loc['all', 'total']).round(3)
     return df
+
+# %% ../nbs/03_model.ipynb #be062a43
+def with_separators(df:pd.DataFrame)->pd.DataFrame:
+    "A copy of `df` to read: its integer columns with thousands separators (the numbers themselves stay in `df`)."
+    return df.apply(lambda col: col.map('{:,}'.format) if pd.api.types.is_integer_dtype(col) else col)
 
 # %% ../nbs/03_model.ipynb #4c0a78f5
 def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>` token id
