@@ -187,7 +187,7 @@ def compare_cli(folders:list[Path], out:Path):
     import pandas as pd
     from blip2_lora.ablation import write_comparison
     files = write_comparison(folders, out)
-    with pd.option_context('display.width', 250, 'display.max_columns', 40):
+    with pd.option_context('display.width', 100, 'display.max_columns', None):  # wider tables come in blocks
         for f in ('runs.csv', 'comparisons.csv'): print(pd.read_csv(out/f).to_string(index=False), end='\n\n')
     print(f"comparison: {out} ({', '.join(f.name for f in files)})")
 

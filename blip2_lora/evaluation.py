@@ -452,7 +452,7 @@ COUNT_NOTES = {'no_reference': 'captions of images without references (not score
 def results_text(results:dict)->str:
     "Every metric with its interval and the diversity measures, for a terminal, and what `align` counted."
     diversity = pd.DataFrame({name: diversity_row(r['diversity']) for name, r in results.items()}).T
-    with pd.option_context('display.width', 250, 'display.max_columns', 40):
+    with pd.option_context('display.width', 100, 'display.max_columns', None):  # wider tables come in blocks
         lines = [str(results_table(results, shown_metrics())), '', str(diversity)]
     for name, r in results.items():
         notes = [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]
