@@ -7,4 +7,4 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export TORCH_SPEC=${TORCH_SPEC:-torch} PIP_EXTRA_INDEX_URL=${PIP_EXTRA_INDEX_URL:-https://download.pytorch.org/whl/cpu}
-BLIP2_LORA_NEWEST=1 BLIP2_LORA_LOCK_TO=constraints.txt bash .ci/run
+NEWEST_RELEASES=1 WRITE_LOCK=constraints.txt bash .ci/run
