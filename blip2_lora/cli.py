@@ -154,12 +154,11 @@ def eval_cli(argv:list[str]|None=None):
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
     a = p.parse_args(argv)
     s = quantize_only_if_asked(settings_from_args(a, {'eval.output_json': a.output} if a.output else {}))
-    from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text, chosen_metrics
+    from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text
     from blip2_lora.inference import run_systems
     if a.predictions:
         out = evaluate_files(a.references or run_references(s), a.predictions, a.output or run_dir(s)/'metrics.json',
-                             s.eval.bootstrap, s.eval.confidence, metrics=chosen_metrics(s), s=s,
-                             allow_partial=s.eval.allow_partial)
+                             s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial)
     else: out = evaluate_run(s, [x.name for x in run_systems(s)])
     print(results_text(out['systems']))
 

@@ -242,7 +242,8 @@ def write_coco(ds:CaptionData, folder:Path)->Path:
         annotations = [dict(image_id=ids[n], id=j, caption=c) for j, (n, c) in enumerate(pairs)]
         (folder/'annotations').mkdir(parents=True, exist_ok=True)
         write_json(folder/'annotations'/f'captions_{k}.json', dict(
-            images=[dict(id=ids[n], file_name=PurePosixPath(n).name) for n in names], annotations=annotations), indent=None)
+            images=[dict(id=ids[n], file_name=PurePosixPath(n).name) for n in names], annotations=annotations),
+                   indent=None)
     return folder
 
 # %% ../nbs/02a_datasets.ipynb #fb245580

@@ -125,7 +125,7 @@ def ptb_tokenize(captions:dict[str, list[str]])->dict[str, list[str]]:
 BLEU_COUNTS = ['bleu_testlen', 'bleu_reflen'] + [f'bleu_{w}_{k}' for w in ('guess', 'correct') for k in range(1, 5)]
 
 def bleu_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
-    "pycocoevalcap's BLEU counts per image (test and closest reference length, n-gram guesses and matches), sentence BLEU."
+    "pycocoevalcap's BLEU counts per image (test and closest reference length, n-gram guesses, matches); sentence BLEU."
     sc = BleuScorer(n=4)
     for i in res: sc += (res[i][0], gts[i])
     rows = [dict(bleu_testlen=c['testlen'], bleu_reflen=sc._single_reflen(c['reflen'], 'closest', c['testlen']),
@@ -215,7 +215,8 @@ METRICS = { # name -> Metric, in the order of the tables
     'ROUGE-L': Metric(rouge_l_rows, ('ROUGE-L',), mean_of('ROUGE-L'), role='main'),
     'ROUGE-1': Metric(rouge_n_rows, ('ROUGE-1',), mean_of('ROUGE-1')),
     'ROUGE-2': Metric(rouge_n_rows, ('ROUGE-2',), mean_of('ROUGE-2')),
-    'SPICE': Metric(spice_rows, ('SPICE',), mean_of('SPICE'), top=1.0, scorer=('spice', spice_scorer), setting='eval.spice'),
+    'SPICE': Metric(spice_rows, ('SPICE',), mean_of('SPICE'), top=1.0, scorer=('spice', spice_scorer),
+                    setting='eval.spice'),
     **{f'BLEU-{k}': Metric(bleu_rows, tuple(BLEU_COUNTS), bleu_of(k), role='kept') for k in (1, 2, 3)},
 }
 
@@ -401,7 +402,8 @@ def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{i
 def results_frame(results:dict, metrics:list[str]|None=None # default: `shown_metrics()`, those every system has
                  )->pd.DataFrame:
     "One row per system: each metric × its scale and its interval's bounds (`CIDEr`, `CIDEr low`, `CIDEr high`, ...)."
-    metrics = [m for m in (metrics or shown_metrics()) if all(m in r['metrics'] and m in r['intervals'] for r in results.values())]
+    def everywhere(m): return all(m in r['metrics'] and m in r['intervals'] for r in results.values())
+    metrics = [m for m in metrics or shown_metrics() if everywhere(m)]
     def row(r): return {f'{m}{end}': METRICS[m].scale * v for m in metrics
                         for end, v in zip(('', ' low', ' high'), [r['metrics'][m], *r['intervals'][m]])}
     return pd.DataFrame({name: row(r) for name, r in results.items()}).T.rename_axis('system')
@@ -461,7 +463,8 @@ def results_text(results:dict)->str:
 
 # %% ../nbs/11_evaluation.ipynb #6b7e5c35
 def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
-                   metrics:list[str]|None=None, s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
+                   metrics:list[str]|None=None, # default: `chosen_metrics(s)`
+                   s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
     "Evaluate prediction files against references; writes `output` (metrics.json) and `per_image.csv` beside it."
     captioned = {}
     for f in predictions:
@@ -503,5 +506,4 @@ def evaluate_run(s:Settings, order:list[str]=() # system names in the order of t
         raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
     lock_run_folder(run_dir(s))
     return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
-                          s.eval.bootstrap, s.eval.confidence, chosen_metrics(s), s,
-                          allow_partial=s.eval.allow_partial)
+                          s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial)

@@ -125,7 +125,7 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
     if device_map == 'auto' and not torch.cuda.is_available(): device_map = 'cpu'
     hf_logging.disable_progress_bar()
     try:
-        model = Blip2ForConditionalGeneration.from_pretrained(  # no kernels fetched from the Hub: the code that runs is ours
+        model = Blip2ForConditionalGeneration.from_pretrained(  # no Hub kernels: the code that runs is ours
             name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map,
             use_kernels=False)
     except OSError as e:  # no such folder or hub id, or no network: the setting to check, not a bug

@@ -327,11 +327,13 @@ def benchmark(s:Settings, model_path:str|Path, steps:int=10, rounds:int=2,
     add_mfu(res, flops, bs)
     res['device'] = device_name()
     t = s.train
-    res['setup'] = dict(model=Path(model_path).name, attention=ours.config.text_config._attn_implementation, batch_size=bs,
+    res['setup'] = dict(model=Path(model_path).name, attention=ours.config.text_config._attn_implementation,
+                        batch_size=bs,
                         steps=steps, rounds=rounds, train_captions=len(records), train_images=len(paths),
                         generate=dict(num_beams=4, new_tokens=gen['max_new_tokens']),
                         ours_caption_batch=s.infer.batch_size,
-                        original_bits=ORIGINAL_BITS, dtype=dtype, cache_dtype=t.cache_dtype, pad_multiple=t.pad_multiple,
+                        original_bits=ORIGINAL_BITS, dtype=dtype, cache_dtype=t.cache_dtype,
+                        pad_multiple=t.pad_multiple,
                         group_by_image=t.group_by_image, group_by_length=t.group_by_length,
                         pack_captions=t.pack_captions)
     return res
