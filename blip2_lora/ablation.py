@@ -14,7 +14,7 @@ from safetensors import safe_open
 from .errors import UserError
 from .config import setting_fields
 from .model import component_of
-from .evaluation import METRICS, results_frame, interval_text, compare, p_text, shown_metrics
+from .evaluation import METRICS, results_frame, results_table, interval_text, compare, p_text, shown_metrics
 from .evaluation import metric_header, scale_text
 from .report import load_run, markdown_table
 
@@ -47,17 +47,14 @@ def adapter_parameters(folder:Path)->dict[str, int]:
     return counts
 
 # %% ../nbs/12b_ablation.ipynb #70c57e93
-def runs_table(runs:list[dict], metrics:list[str]|None=None, # default: the `main` metrics
+def runs_table(runs:list[dict], metrics:list[str]|None=None, # default: the `main` metrics and the judges'
                system:str='lora')->pd.DataFrame:
     "A row per run: the settings that differ, the adapter's parameters, and `system`'s metrics with intervals."
-    metrics, table = metrics or shown_metrics(('main',)), differing_settings(runs)
-    level = f"{round(100 * runs[0]['settings'].eval.confidence)}% CI"
+    table = differing_settings(runs)
     table['trainable parameters'] = [f"{sum(adapter_parameters(r['folder']).values()):,}" for r in runs]
-    scores = [results_frame({system: r['metrics']['systems'][system]}, metrics).iloc[0] for r in runs]
-    for m in metrics:
-        table[m] = [round(x[m], 1) for x in scores]
-        table[f'{m} {level}'] = [interval_text(x[f'{m} low'], x[f'{m} high']) for x in scores]
-    return table.rename_axis('run')
+    scores = results_table({r['folder'].name: r['metrics']['systems'][system] for r in runs},
+                           metrics or shown_metrics(('main', 'image')))
+    return table.join(scores).rename_axis('run')
 
 # %% ../nbs/12b_ablation.ipynb #18ad4b91
 def runs_comparisons(runs:list[dict], metrics:list[str]|None=None, # default: the `compared` metrics

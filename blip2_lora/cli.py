@@ -152,15 +152,30 @@ def eval_cli(argv:list[str]|None=None):
                    help="Flickr8k.token.txt, captions.txt or a JSON list of {image, caption} (default: the run's)")
     p.add_argument('--predictions', nargs='*', help="prediction files, JSON or CSV (default: the run's predictions/)")
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
+    p.add_argument('--no-references', action='store_true',
+                   help="score --predictions without references: CLIP-S and fluency, by the judges of the settings "
+                        "(default --output: <first predictions file>.scores.json; per photo: <output stem>.per_image.csv)")
     a = p.parse_args(argv)
+    if a.no_references and (a.references or not a.predictions):
+        p.error('--no-references scores the --predictions files alone: give --predictions and no --references')
     s = quantize_only_if_asked(settings_from_args(a, {'eval.output_json': a.output} if a.output else {}))
-    from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text
+    from blip2_lora.evaluation import evaluate_files, evaluate_run, run_references, results_text, comparisons_frame
+    from blip2_lora.datasets import image_dir
     from blip2_lora.inference import run_systems
-    if a.predictions:
+    if a.no_references:
+        output = Path(a.output or a.predictions[0] + '.scores.json')
+        rows = output.with_name(output.stem + '.per_image.csv')
+        if {output.resolve(), rows.resolve()} & {Path(f).resolve() for f in a.predictions}:
+            p.error(f'--output {output} (or its {rows.name}) is one of the --predictions files: choose another --output')
+        out = evaluate_files(None, a.predictions, output, s.eval.bootstrap, s.eval.confidence, s=s,
+                             allow_partial=s.eval.allow_partial, per_image_csv=rows)
+    elif a.predictions:
         out = evaluate_files(a.references or run_references(s), a.predictions, a.output or run_dir(s)/'metrics.json',
-                             s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial)
+                             s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial,
+                             image_root=image_dir(s) if s.eval.clip_model else None)
     else: out = evaluate_run(s, [x.name for x in run_systems(s)])
     print(results_text(out['systems']))
+    if a.no_references and out['comparisons']: print('\n' + comparisons_frame(out['comparisons']).to_string())
 
 # %% ../nbs/13_cli.ipynb #53e4bdb7
 @console_script
@@ -217,15 +232,21 @@ def caption_cli(argv:list[str]|None=None):
     p.add_argument('--system', default='lora', help='system of the run to caption with (default: lora)')
     p.add_argument('--out', help='.jsonl or .csv file, written as captions come; run again to continue '
                                  '(default: a table on stdout)')
+    p.add_argument('--score', action='store_true',
+                   help="score each caption without references (CLIP-S, fluency) by the run's judges "
+                        "(eval.clip_model, eval.fluency_model); with --out, per photo into <out>.scores.csv")
     a = p.parse_args(argv)
     s = quantize_only_if_asked(run_folder_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)),
                                                    parse_overrides(a.set)))
-    from blip2_lora.use import run_system, find_images, check_out, caption_files, captions_text
+    from blip2_lora.use import run_system, find_images, check_out, caption_files, captions_text, judged_captions_text
+    from blip2_lora.evaluation import check_judges
     from blip2_lora.inference import system_model
     system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
+    if a.score: check_judges(s)  # before the captioning, not after
     build_offline_model(s)
     r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
-    if not out: print(captions_text(r['captions']))
+    if a.score and r['captions']: print(judged_captions_text(r, system.name, s, out))
+    elif not out: print(captions_text(r['captions']))
     for e in r['errors']: print(f"could not read {e['image']}: {e['reason']}", file=sys.stderr)
     print(f"{len(r['captions'])} of {len(paths)} images captioned by {system.name}" + (f" in {out}" if out else ''),
           file=sys.stderr)

@@ -131,6 +131,8 @@ class EvalSettings:
     bootstrap:int=setting(1000, 'positive') # bootstrap resamples
     confidence:float=setting(0.95, 'open fraction') # interval coverage
     spice:bool=setting(False) # needs Stanford CoreNLP
+    clip_model:str=setting('') # CLIP for CLIP-S and RefCLIP-S: hub id, folder or `tiny-clip` (empty: not scored)
+    fluency_model:str=setting('') # causal LM whose perplexity measures fluency: hub id, folder or `tiny-lm` (empty: not scored)
     allow_partial:bool=setting(False) # score predictions that lack some evaluation images (else refused)
 
 # %% ../nbs/01_config.ipynb #146357b2
@@ -152,10 +154,11 @@ PRESETS = {
              'train.epochs': 6.0, 'train.batch_size': 32, 'train.lr': 1e-2, 'train.save_steps': 20,
              'train.log_steps': 5, 'infer.batch_size': 32, 'infer.num_workers': 0, 'infer.max_new_tokens': 16,
              'infer.num_beams': 3,
-             'eval.bootstrap': 500},
+             'eval.bootstrap': 500, 'eval.clip_model': 'tiny-clip', 'eval.fluency_model': 'tiny-lm'},
     'opt-2.7b': {'run.name': 'opt-2.7b', 'data.text_dir': 'data/Flickr8k_text',
                  'model.base_model': 'Salesforce/blip2-opt-2.7b', 'train.epochs': 3.0, 'train.batch_size': 8,
-                 'train.lr': 1e-4, 'train.save_steps': 500, 'infer.batch_size': 32, 'infer.max_new_tokens': 30},
+                 'train.lr': 1e-4, 'train.save_steps': 500, 'infer.batch_size': 32, 'infer.max_new_tokens': 30,
+                 'eval.clip_model': 'openai/clip-vit-base-patch32', 'eval.fluency_model': 'gpt2'},
 }
 PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model': 'tiny-t5',
                                         'lora.lm_targets': ['q', 'v', 'o', 'wi_0', 'wi_1', 'wo']}

@@ -19,10 +19,11 @@ from .config import Settings
 
 # %% auto #0
 __all__ = ['COLOURS', 'SHAPES', 'GHOST_IMAGE', 'SYNTHETIC_MARKER', 'IMAGE_SUFFIXES', 'IMAGE_DIR_NAMES', 'SPLIT_FILES',
-           'OFFICIAL_SPLITS', 'PROBLEMS', 'Scene', 'flickr_captions', 'terse_caption', 'synthetic_captions',
-           'check_synthetic_folder', 'write_synthetic_flickr8k', 'ensure_synthetic', 'Flickr8kFormatError',
-           'read_token_file', 'read_captions_csv', 'read_split_list', 'image_files', 'find_image_dir', 'split_lists',
-           'CaptionData', 'load_flickr8k', 'DataReport', 'check_image', 'check_images', 'check_leakage', 'check_data']
+           'OFFICIAL_SPLITS', 'PROBLEMS', 'Scene', 'flickr_captions', 'terse_caption', 'names_scene',
+           'synthetic_captions', 'check_synthetic_folder', 'write_synthetic_flickr8k', 'ensure_synthetic',
+           'Flickr8kFormatError', 'read_token_file', 'read_captions_csv', 'read_split_list', 'image_files',
+           'find_image_dir', 'split_lists', 'CaptionData', 'load_flickr8k', 'DataReport', 'check_image', 'check_images',
+           'check_leakage', 'check_data']
 
 # %% ../nbs/02_data.ipynb #ec583084
 COLOURS = {'red': (220, 40, 40), 'green': (40, 170, 60), 'blue': (40, 80, 220), 'yellow': (235, 200, 40)}
@@ -66,6 +67,12 @@ def flickr_captions(scene:Scene)->list[str]:
 def terse_caption(scene:Scene)->str:
     "The terse style the offline model learns first."
     return ', '.join(f'{c} {s}' for c, s in scene.objects)
+
+# %% ../nbs/02_data.ipynb #50f115a7
+def names_scene(caption:str, scene:Scene)->bool:
+    "Whether `caption` names exactly the coloured shapes of `scene`, no more and no fewer."
+    said = re.findall(r'(red|green|blue|yellow) (circle|square|triangle)', caption.lower())
+    return sorted(said) == sorted(tuple(o) for o in scene.objects)
 
 # %% ../nbs/02_data.ipynb #a13a1f83
 def synthetic_captions()->list[str]:

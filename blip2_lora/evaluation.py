@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/evaluation.html.md"""
 
 # %% ../nbs/11_evaluation.ipynb #77262248
 from __future__ import annotations
-import contextlib, csv, io, os, shutil, sys, tempfile, time
+import contextlib, csv, io, json, os, shutil, sys, tempfile, time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -19,21 +19,24 @@ from pycocoevalcap.meteor.meteor import Meteor
 from pycocoevalcap.rouge.rouge import Rouge
 from pycocoevalcap.cider.cider import Cider
 from rouge_score.rouge_scorer import RougeScorer
-from .errors import UserError, MissingFileError, read_text, read_json, write_json
+from .errors import UserError, MissingFileError, FileFormatError, read_text, read_json, write_json
 from .config import Settings, settings_dict
 from .run_folder import run_dir, lock_run_folder
 from .data import read_token_file, read_captions_csv, Flickr8kFormatError
-from .datasets import eval_records, checked_records
+from .datasets import eval_records, checked_records, image_dir
+from .judges import clip_rows, fluency_rows, clip_judge, fluency_judge
 
 # %% auto #0
-__all__ = ['BLEU_COUNTS', 'METRICS', 'COUNT_NOTES', 'JavaMissingError', 'check_java', 'read_references', 'read_predictions',
-           'align', 'quiet_stderr', 'ptb_tokenize', 'bleu_rows', 'meteor_rows', 'rouge_l_rows', 'cider_rows',
-           'rouge_n_rows', 'spice_scorer', 'spice_rows', 'Metric', 'mean_of', 'bleu_of', 'shown_metrics',
+__all__ = ['CAPTION_FILES', 'BLEU_COUNTS', 'METRICS', 'NO_JUDGES', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
+           'read_references', 'log_path', 'caption_rows', 'captions_file_predictions', 'read_predictions', 'align',
+           'quiet_stderr', 'ptb_tokenize', 'bleu_rows', 'meteor_rows', 'rouge_l_rows', 'cider_rows', 'rouge_n_rows',
+           'spice_scorer', 'spice_rows', 'Metric', 'mean_of', 'bleu_of', 'ratio_of', 'perplexity_of', 'shown_metrics',
            'chosen_metrics', 'make_scorers', 'score_captions', 'corpus_scores', 'stat_columns', 'corpus_of',
            'resampled_scores', 'repeats_bigram', 'diversity', 'bootstrap_scores', 'compare', 'p_text',
-           'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'evaluate',
-           'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text', 'level_text',
-           'results_table', 'diversity_row', 'results_text', 'evaluate_files', 'run_references', 'evaluate_run']
+           'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'judge_counts', 'evaluate',
+           'check_judges', 'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text',
+           'level_text', 'results_table', 'diversity_row', 'results_text', 'comparisons_frame', 'evaluate_files',
+           'run_references', 'evaluate_run']
 
 # %% ../nbs/11_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -64,15 +67,42 @@ def read_references(path:Path|str)->dict[str, list[str]]:
     first = read_text(path).partition('\n')[0].strip()
     return read_captions_csv(path) if first.replace(' ', '') == 'image,caption' else read_token_file(path)
 
+# %% ../nbs/11_evaluation.ipynb #08e5c930
+CAPTION_FILES = ('.jsonl', '.csv')
+
+def log_path(out:Path)->Path:
+    "The file beside captions file `out` that says what made them."
+    return out.with_name(out.name + '.settings.json')
+
+def caption_rows(path:Path)->tuple[list[dict], int]:
+    "The `{image, caption}` rows of a JSONL or CSV captions file, and the bytes of its whole lines."
+    data = Path(path).read_bytes()
+    size = data.rfind(b'\n') + 1
+    try: lines = data[:size].decode('utf-8').splitlines()
+    except UnicodeDecodeError: raise FileFormatError(f"{path}: not UTF-8; not a captions file of this tool") from None
+    try: rows = [json.loads(l) for l in lines] if path.suffix == '.jsonl' else list(csv.DictReader(lines))
+    except json.JSONDecodeError as e: raise FileFormatError(f"{path}: {e}; not a captions file of this tool") from None
+    return rows, size
+
+def captions_file_predictions(path:Path)->dict[str, dict]:
+    "A captions file of `blip2-lora-caption` as one system, named by its log (or the file's name), with its errors."
+    log = read_json(log_path(path)) if log_path(path).exists() else {}
+    rows = checked_records(caption_rows(path)[0], path)
+    return {log.get('system', {}).get('name', path.stem): dict(predictions=rows, errors=log.get('errors', []))}
+
 # %% ../nbs/11_evaluation.ipynb #592a9ec5
 def read_predictions(path:Path|str)->dict[str, dict]:
-    "System -> `{predictions, errors}` from our JSON, a JSON list, or a CSV of `image` and a column per system."
+    "System -> `{predictions, errors}` from our JSON, a JSON list, a captions file of `blip2-lora-caption`, or a CSV of `image` and a column per system."
     path = Path(path)
+    if path.suffix == '.jsonl' or log_path(path).exists(): return captions_file_predictions(path)
     if path.suffix == '.json':
         data = read_json(path)
-        name = data['system']['name'] if isinstance(data, dict) and 'system' in data else path.stem
+        system = data.get('system', {'name': path.stem}) if isinstance(data, dict) else {'name': path.stem}
+        if not isinstance(system, dict) or not isinstance(system.get('name'), str):
+            raise FileFormatError(f"{path}: `system` is {system!r}; expected an object with the system's name, "
+                                  f"e.g. \"system\": {{\"name\": \"lora\"}}")
         errors = data.get('errors', []) if isinstance(data, dict) else []
-        return {name: dict(predictions=_json_records(path), errors=errors)}
+        return {system['name']: dict(predictions=_json_records(path), errors=errors)}
     rows = list(csv.reader(io.StringIO(read_text(path), newline='')))
     header = [h.strip() for h in rows[0]] if rows else []
     if 'image' not in header or len(header) < 2:
@@ -182,17 +212,19 @@ def spice_rows(gts:dict, res:dict, scorers:dict)->pd.DataFrame:
 @dataclass(frozen=True)
 class Metric:
     "One metric: its per-image rows, how its corpus value follows from their sums, which way is better, where it shows."
-    rows:Callable # (tokenized references, tokenized captions, shared scorers) -> DataFrame, a row per image
+    rows:Callable # (references, captions, shared scorers) -> DataFrame, a row per image
     columns:tuple # the per-image columns whose sums over images give the corpus value
     corpus:Callable # (column sums, a row per subset of images; images in a subset) -> corpus values
     label:str='' # what tables and plots call it (default: its name)
     higher_is_better:bool=True
     scale:float=100 # tables and plots show the value × `scale`
     top:float|None=None # the highest value it can take, if any
-    role:str='table' # `main`, `table` or `kept` (metrics.json only)
+    role:str='table' # `main`, `image` (the judges' table), `table` or `kept` (metrics.json only)
     compared:bool=False # paired against the LoRA system in metrics.json
-    scorer:tuple|None=None # (key, factory) of a scorer its rows share across systems, made before anything is scored
+    scorer:tuple|None=None # (key, factory(settings, image folder)) of a scorer its rows share, made before scoring
     setting:str='' # the setting that turns it on (empty: always on)
+    written:bool=False # its rows read the texts as written, not PTB-tokenized
+    references:bool=True # it needs references (False: it also scores captions of photos nobody captioned)
 
 # %% ../nbs/11_evaluation.ipynb #42a22187
 def mean_of(column:str)->Callable:
@@ -207,16 +239,34 @@ def bleu_of(k:int)->Callable:
         return bleu ** (1 / k) * bp
     return corpus
 
+def ratio_of(column:str, count:str)->Callable:
+    "The corpus value that is the sum of a per-image column over the sum of a count column (the images it counts)."
+    return lambda sums, n: sums[column] / np.maximum(sums[count], 1)
+
+def perplexity_of(sums:pd.DataFrame, n:int):
+    "Corpus perplexity: the exponential of the mean token loss over all captions' tokens."
+    return np.exp(sums.lm_loss / np.maximum(sums.lm_tokens, 1))
+
 # %% ../nbs/11_evaluation.ipynb #f95ca4cd
 METRICS = { # name -> Metric, in the order of the tables
     'CIDEr': Metric(cider_rows, ('CIDEr',), mean_of('CIDEr'), role='main', compared=True),
     'BLEU-4': Metric(bleu_rows, tuple(BLEU_COUNTS), bleu_of(4), role='main', compared=True),
-    'METEOR': Metric(meteor_rows, ('METEOR',), mean_of('METEOR'), top=1.0, role='main', scorer=('meteor', Meteor)),
+    'METEOR': Metric(meteor_rows, ('METEOR',), mean_of('METEOR'), top=1.0, role='main',
+                     scorer=('meteor', lambda s, images: Meteor())),
     'ROUGE-L': Metric(rouge_l_rows, ('ROUGE-L',), mean_of('ROUGE-L'), role='main'),
     'ROUGE-1': Metric(rouge_n_rows, ('ROUGE-1',), mean_of('ROUGE-1')),
     'ROUGE-2': Metric(rouge_n_rows, ('ROUGE-2',), mean_of('ROUGE-2')),
-    'SPICE': Metric(spice_rows, ('SPICE',), mean_of('SPICE'), top=1.0, scorer=('spice', spice_scorer),
-                    setting='eval.spice'),
+    'SPICE': Metric(spice_rows, ('SPICE',), mean_of('SPICE'), top=1.0,
+                    scorer=('spice', lambda s, images: spice_scorer()), setting='eval.spice'),
+    'CLIP-S': Metric(clip_rows, ('CLIP-S', 'clip_images'), ratio_of('CLIP-S', 'clip_images'), top=2.5, role='image',
+                     compared=True, scorer=('clip', clip_judge), setting='eval.clip_model', written=True,
+                     references=False),
+    'RefCLIP-S': Metric(clip_rows, ('RefCLIP-S', 'clip_images'), ratio_of('RefCLIP-S', 'clip_images'), top=2.5,
+                        role='image', compared=True, scorer=('clip', clip_judge), setting='eval.clip_model',
+                        written=True),
+    'Perplexity': Metric(fluency_rows, ('lm_loss', 'lm_tokens'), perplexity_of, label='Fluency: perplexity',
+                         higher_is_better=False, scale=1, role='image', compared=True,
+                         scorer=('lm', fluency_judge), setting='eval.fluency_model', written=True, references=False),
     **{f'BLEU-{k}': Metric(bleu_rows, tuple(BLEU_COUNTS), bleu_of(k), role='kept') for k in (1, 2, 3)},
 }
 
@@ -225,27 +275,33 @@ def shown_metrics(roles:tuple=('main', 'table'))->list[str]:
     "The metrics whose role is one of `roles`, in the order of the tables."
     return [name for name, m in METRICS.items() if m.role in roles]
 
-def chosen_metrics(s:Settings|None=None)->list[str]:
+def chosen_metrics(s:Settings|None=None, references:bool=True # False: only those that need no references
+                  )->list[str]:
     "The metrics to compute: those without a setting, and those whose setting is on in `s`."
-    return [name for name, m in METRICS.items() if not m.setting or (s is not None and s.get(m.setting))]
+    return [name for name, m in METRICS.items() if (not m.setting or (s is not None and s.get(m.setting)))
+            and (references or not m.references)]
 
-def make_scorers(metrics:list[str], scorers:dict|None=None)->dict:
+def make_scorers(metrics:list[str], scorers:dict|None=None, s:Settings|None=None,
+                 image_root:Path|None=None # the folder image names are relative to (None: they are paths)
+                )->dict:
     "`scorers` with the shared scorers that `metrics` need and it lacks, made now (so a missing CoreNLP fails first)."
     scorers = {} if scorers is None else scorers
     for key, make in (METRICS[m].scorer for m in metrics if METRICS[m].scorer):
-        if key not in scorers: scorers[key] = make()
+        if key not in scorers: scorers[key] = make(s, image_root)
     return scorers
 
 # %% ../nbs/11_evaluation.ipynb #7a5c32ca
-def score_captions(gts:dict[str, list[str]], # image -> tokenized references
+def score_captions(gts:dict[str, list[str]]|None, # image -> tokenized references (None: no references)
                    res:dict[str, list[str]], # image -> [tokenized caption]
                    scorers:dict|None=None, # shared scorers (`make_scorers`), made here when missing
-                   metrics:list[str]|None=None # default: `chosen_metrics()`
+                   metrics:list[str]|None=None, # default: `chosen_metrics()`
+                   written:tuple|None=None # (references, captions) as written, for the `written` metrics
                   )->pd.DataFrame:
     "Per-image rows of one system for `metrics`, indexed by image; the corpus scores libraries compute in `.attrs`."
     metrics = metrics or chosen_metrics()
-    gts, scorers = {i: gts[i] for i in res}, make_scorers(metrics, scorers)
-    parts = [make(gts, res, scorers) for make in dict.fromkeys(METRICS[m].rows for m in metrics)]
+    gts, scorers = gts and {i: gts[i] for i in res}, make_scorers(metrics, scorers)
+    texts = {METRICS[m].rows: written if METRICS[m].written else (gts, res) for m in metrics}
+    parts = [make(*texts[make], scorers) for make in texts]
     out = pd.concat(parts, axis=1).rename_axis('image')
     out.attrs = {k: v for part in parts for k, v in part.attrs.items()}
     return out
@@ -359,32 +415,56 @@ def interval_scores(rows:pd.DataFrame, B:int, confidence:float, seed:int)->dict[
         intervals[name] = [min(top, max(0.0, x + value - centre[name])) for x in intervals[name]]
     return intervals
 
+# %% ../nbs/11_evaluation.ipynb #6f65425f
+NO_JUDGES = ("no metric scores captions without references: set eval.clip_model or eval.fluency_model "
+             "(the presets name them)")
+
+def judge_counts(rows:pd.DataFrame)->dict:
+    "The judges' counts: captions CLIP or the language model cut to their context, images CLIP could not read."
+    clip = dict(cut_for_clip=int(rows.clip_cut.sum()), unread_by_clip=int(len(rows) - rows.clip_images.sum())) if 'clip_cut' in rows else {}
+    return clip | ({'cut_for_lm': int(rows.lm_cut.sum())} if 'lm_cut' in rows else {})
+
 # %% ../nbs/11_evaluation.ipynb #399d4694
-def evaluate(refs:dict[str, list[str]], # image -> its references
+def evaluate(refs:dict[str, list[str]]|None, # image -> its references (None: score without references)
              captioned:dict[str, dict], # system -> `{predictions, errors}` (`read_predictions`)
              B:int=1000, confidence:float=0.95,
-             metrics:list[str]|None=None, # names in `METRICS` (default: `chosen_metrics()`)
+             metrics:list[str]|None=None, # names in `METRICS` (default: `chosen_metrics(s)`)
              seed:int=0,
-             allow_partial:bool=False # score systems that lack captions for some evaluation images
+             allow_partial:bool=False, # score systems that lack captions for some evaluation images
+             s:Settings|None=None, # the settings that name the judges (`eval.clip_model`, `eval.fluency_model`)
+             image_root:Path|None=None # the folder image names are relative to (None: they are paths)
             )->tuple[dict, pd.DataFrame]:
     "Metrics, intervals, diversity, counts and coverage per system, and all per-image rows."
     check_java()
-    metrics = metrics or chosen_metrics()
-    scorers = make_scorers(metrics)  # before anything is scored: SPICE without CoreNLP fails here
+    with_refs = refs is not None
+    metrics = [m for m in metrics or chosen_metrics(s) if with_refs or not METRICS[m].references]
+    if not metrics: raise UserError(NO_JUDGES)
+    scorers = make_scorers(metrics, s=s, image_root=image_root)  # before scoring: SPICE without CoreNLP fails here
+    if not with_refs: refs = {p['image']: [] for x in captioned.values() for p in x['predictions']}
     aligned = {name: align(refs, x['predictions'], x.get('errors', [])) for name, x in captioned.items()}
     check_coverage(refs, aligned, allow_partial)
     gts, captions = tokenize_systems(refs, aligned)
     results, tables = {}, []
     for name, (scored, counts) in aligned.items():
-        rows = score_captions(gts, captions[name], scorers, metrics)
+        written = ({i: refs[i] for i in scored} if with_refs else None, {i: [c] for i, c in scored.items()})
+        rows = score_captions(gts if with_refs else None, captions[name], scorers, metrics, written)
         results[name] = dict(metrics=corpus_of(rows).to_dict() | rows.attrs,
                              intervals=interval_scores(rows, B, confidence, seed), confidence=confidence,
                              diversity=diversity([c[0] for c in captions[name].values()]),
-                             counts=counts, coverage=len(scored) / len(refs))
+                             counts=counts | judge_counts(rows), coverage=len(scored) / len(refs))
         tables.append(rows.assign(system=name, caption=list(scored.values())).reset_index())
     per_image = pd.concat(tables, ignore_index=True)
     first = ['system', 'image', 'caption']
     return results, per_image[first + [c for c in per_image if c not in first]]
+
+# %% ../nbs/11_evaluation.ipynb #5c150391
+def check_judges(s:Settings)->list[str]:
+    "The metrics that score captions without references under `s`, their judges loaded once; refused when none is set."
+    metrics = chosen_metrics(s, references=False)
+    if not metrics: raise UserError(NO_JUDGES)
+    check_java()
+    make_scorers(metrics, s=s)
+    return metrics
 
 # %% ../nbs/11_evaluation.ipynb #afb87332
 def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{image, caption}` rows, one per image
@@ -449,42 +529,68 @@ def diversity_row(d:dict)->dict:
 COUNT_NOTES = {'no_reference': 'captions of images without references (not scored)',
                'empty': 'empty captions (scored: 0)',
                'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
-               'unreadable': 'images the captioner could not read'}
+               'unreadable': 'images the captioner could not read',
+               'cut_for_clip': "captions cut to CLIP's 77 tokens", 'unread_by_clip': 'images CLIP could not read (not in CLIP-S)',
+               'cut_for_lm': "captions cut to the fluency model's context"}
 
 def results_text(results:dict)->str:
     "Every metric with its interval and the diversity measures, for a terminal, and what `align` counted."
     diversity = pd.DataFrame({name: diversity_row(r['diversity']) for name, r in results.items()}).T
     with pd.option_context('display.width', 100, 'display.max_columns', None):  # wider tables come in blocks
-        lines = [str(results_table(results, shown_metrics())), '', str(diversity)]
+        tables = [results_table(results, shown_metrics(roles)) for roles in (('main', 'table'), ('image',))]
+        lines = [str(t) for t in tables if len(t.columns)] + [str(diversity)]
     for name, r in results.items():
-        notes = [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'][k]]
+        notes = [f'{r["counts"][k]} {v}' for k, v in COUNT_NOTES.items() if r['counts'].get(k)]
         if notes: lines.append(f'{name}: ' + '; '.join(notes))
     return '\n'.join(lines)
 
+# %% ../nbs/11_evaluation.ipynb #62c2ad53
+def comparisons_frame(comparisons:list[dict], # the `comparisons` of `evaluate_files`
+                      resamples:int=1000 # B, for comparisons that did not record it
+                     )->pd.DataFrame:
+    "The paired bootstrap comparisons of one system with the others: the difference, its interval and p, scaled."
+    def scale(c): return METRICS[c['metric']].scale
+    level = f"{round(100 * (comparisons[0].get('confidence', 0.95) if comparisons else 0.95))}% interval"
+    first = comparisons[0]['a'] if comparisons else 'lora'
+    vs = f"{'LoRA' if first == 'lora' else first} vs"
+    rows = [{vs: c['b'], 'metric': c['metric'], 'difference': round(scale(c) * c['difference'], 1),
+             level: interval_text(scale(c) * c['interval'][0], scale(c) * c['interval'][1]),
+             'p': p_text(c['p_value'], c.get('resamples') or resamples)}
+            for c in comparisons]
+    return pd.DataFrame(rows, columns=[vs, 'metric', 'difference', level, 'p']).set_index([vs, 'metric'])
+
 # %% ../nbs/11_evaluation.ipynb #6b7e5c35
-def evaluate_files(references:Path|str, predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
+def evaluate_files(references:Path|str|None, # None: score without references (the judges only)
+                   predictions:list[Path|str], output:Path|str, B:int=1000, confidence:float=0.95,
                    metrics:list[str]|None=None, # default: `chosen_metrics(s)`
-                   s:Settings|None=None, baseline:str='lora', allow_partial:bool=False)->dict:
-    "Evaluate prediction files against references; writes `output` (metrics.json) and `per_image.csv` beside it."
+                   s:Settings|None=None,
+                   baseline:str|None=None, # compared with every other system (default: `lora`, else the first)
+                   allow_partial:bool=False,
+                   image_root:Path|None=None, # the folder image names are relative to (None: they are paths)
+                   per_image_csv:Path|str|None=None # default: `per_image.csv` beside `output`
+                  )->dict:
+    "Evaluate prediction files, against references or without; writes `output` (metrics.json) and the per-image rows."
     captioned = {}
     for f in predictions:
         for name, x in read_predictions(f).items():
             if name in captioned:
                 raise UserError(f"{f}: system {name!r} was already read from another file; rename one")
             captioned[name] = x
-    t0, refs = time.perf_counter(), read_references(references)
-    metrics = metrics or chosen_metrics(s)
-    results, per_image = evaluate(refs, captioned, B, confidence, metrics, s.run.seed if s else 0, allow_partial)
-    firsts = ptb_tokenize({i: refs[i][:1] for i in per_image.image.unique()})
+    t0, refs = time.perf_counter(), read_references(references) if references else None
+    results, per_image = evaluate(refs, captioned, B, confidence, metrics or chosen_metrics(s),
+                                  s.run.seed if s else 0, allow_partial, s, image_root)
+    baseline = baseline or ('lora' if 'lora' in captioned else next(iter(captioned)))
     rows = {name: g.set_index('image') for name, g in per_image.groupby('system')}
     comparisons = [compare(rows[baseline], rows[other], m, B, confidence) | dict(a=baseline, b=other)
                    for other in captioned if baseline in captioned and other != baseline
-                   for m in metrics if METRICS[m].compared]
-    out = dict(systems=results, comparisons=comparisons, reference_diversity=diversity([c[0] for c in firsts.values()]),
-               references=str(Path(references).resolve()), seconds=round(time.perf_counter() - t0, 1),
-               settings=settings_dict(s) if s else None)
+                   for m in results[baseline]['metrics'] if METRICS[m].compared]
+    firsts = refs and ptb_tokenize({i: refs[i][:1] for i in per_image.image.unique()})
+    out = dict(systems=results, comparisons=comparisons,
+               reference_diversity=diversity([c[0] for c in firsts.values()]) if refs else None,
+               references=str(Path(references).resolve()) if references else None,
+               seconds=round(time.perf_counter() - t0, 1), settings=settings_dict(s) if s else None)
     output = write_json(output, out, default=float)
-    per_image.to_csv(output.with_name('per_image.csv'), index=False)
+    per_image.to_csv(per_image_csv or output.with_name('per_image.csv'), index=False)
     return out
 
 # %% ../nbs/11_evaluation.ipynb #e38fec6f
@@ -506,4 +612,5 @@ def evaluate_run(s:Settings, order:list[str]=() # system names in the order of t
         raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
     lock_run_folder(run_dir(s))
     return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
-                          s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial)
+                          s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial,
+                          image_root=image_dir(s) if s.eval.clip_model else None)

@@ -37,6 +37,8 @@ from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, 
 from .fast_path import pack_captions, caption_count, VisionCache
 from .inference import decoding_kwargs
 from .cli import parse_overrides
+from transformers import CLIPConfig, CLIPImageProcessorPil, CLIPModel, CLIPProcessor, GPT2Config, GPT2LMHeadModel
+from .judges import ClipJudge, FluencyJudge, clip_rows, fluency_rows
 
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'ORIGINAL_BITS', 'SPEED_VARIANTS', 'OriginalCaptionDataset', 'original_step',
@@ -46,8 +48,8 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'ORIGINAL_BITS', 'SPEED_VARIANTS'
            'fixed_beams', 'benchmark', 'architecture_check', 'fixed_batches', 'same_width', 'compiled_language_model',
            'run_variant', 'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep',
            'trainer_rate', 'wide_vision_blip2_folder', 'noise_images', 'memory_mb', 'read_rows', 'budget_child',
-           'read_in_budget', 'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'settings_effect',
-           'benchmark_cli']
+           'read_in_budget', 'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'random_judges', 'judge_seconds',
+           'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/14_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -618,6 +620,25 @@ def synthetic_eval_set(n:int=2000, seed:int=0)->tuple[dict, dict]:
     refs = {k: flickr_captions(sc) for k, sc in scenes.items()}
     return refs, {'system': dict(predictions=[dict(image=k, caption=rng.choice(refs[k]) if i % 2 else terse_caption(sc))
                                                for i, (k, sc) in enumerate(scenes.items())])}
+
+# %% ../nbs/14_performance.ipynb #8aef977a
+def random_judges(tokenizer)->tuple[ClipJudge, FluencyJudge]:
+    "CLIP ViT-B/32 at 224 px and GPT-2 (124M), the real presets' judges, with random weights, over `tokenizer`."
+    clip = CLIPModel(CLIPConfig(text_config=dict(eos_token_id=tokenizer.eos_token_id, pad_token_id=0, bos_token_id=0)))
+    images = CLIPImageProcessorPil(size={'shortest_edge': 224}, crop_size={'height': 224, 'width': 224})
+    return (ClipJudge(clip.eval(), CLIPProcessor(image_processor=images, tokenizer=tokenizer)),
+            FluencyJudge(GPT2LMHeadModel(GPT2Config()).eval(), tokenizer))
+
+def judge_seconds(clip:ClipJudge, fluency:FluencyJudge, captions:dict[str, str] # image path -> its caption
+                 )->dict:
+    "Seconds to score `captions`: CLIP's images (encoded anew), CLIP's captions, and fluency."
+    clip.images.clear()
+    res = {p: [c] for p, c in captions.items()}
+    t0 = time.perf_counter(); clip.encode_images(list(res))
+    t1 = time.perf_counter(); clip_rows(None, res, {'clip': clip})
+    t2 = time.perf_counter(); fluency_rows(None, res, {'lm': fluency})
+    t3 = time.perf_counter()
+    return {'CLIP images (s)': t1 - t0, 'CLIP captions (s)': t2 - t1, 'fluency (s)': t3 - t2}
 
 # %% ../nbs/14_performance.ipynb #fda1b455
 def settings_effect(files:dict[str, Path|str])->pd.DataFrame:

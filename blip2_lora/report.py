@@ -15,7 +15,8 @@ from .errors import MissingFileError, FileFormatError, read_json, write_json
 from .config import Settings, load_settings_json, save_settings
 from .data import load_flickr8k
 from .datasets import image_dir, caption_records
-from .evaluation import METRICS, results_frame, interval_text, p_text, diversity_row, shown_metrics
+from .evaluation import results_frame, diversity_row, shown_metrics, comparisons_frame
+from .evaluation import level_text
 from .evaluation import metric_header, scale_text
 from .evaluation import read_references, read_predictions, evaluate_files
 from .inference import show_captions
@@ -23,8 +24,8 @@ from .lora import lora_placement
 
 # %% auto #0
 __all__ = ['ORIGINAL_SYSTEMS', 'load_run', 'run_summary', 'plot_losses', 'comparisons_table', 'plot_metrics', 'plot_diversity',
-           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'captions_table', 'write_report',
-           'markdown_table', 'import_captions', 'rescore']
+           'top_captions', 'diversity_table', 'pick_examples', 'show_gallery', 'least_true', 'captions_table',
+           'write_report', 'markdown_table', 'import_captions', 'rescore']
 
 # %% ../nbs/12_report.ipynb #c46cd2ce
 def load_run(folder:Path|str)->dict:
@@ -74,28 +75,23 @@ def plot_losses(run:dict, ax=None):
 # %% ../nbs/12_report.ipynb #d37b14d3
 def comparisons_table(run:dict)->pd.DataFrame:
     "The paired bootstrap comparisons of the LoRA system with each other system, scaled as in the tables."
-    def scale(c): return METRICS[c['metric']].scale
-    comparisons = run['metrics']['comparisons']
-    level = f"{round(100 * (comparisons[0].get('confidence', 0.95) if comparisons else 0.95))}% interval"
-    rows = [{'LoRA vs': c['b'], 'metric': c['metric'], 'difference': round(scale(c) * c['difference'], 1),
-             level: interval_text(scale(c) * c['interval'][0], scale(c) * c['interval'][1]),
-             'p': p_text(c['p_value'], c.get('resamples') or run['settings'].eval.bootstrap)}
-            for c in comparisons]
-    return pd.DataFrame(rows).set_index(['LoRA vs', 'metric'])
+    return comparisons_frame(run['metrics']['comparisons'], run['settings'].eval.bootstrap)
 
 # %% ../nbs/12_report.ipynb #2dab360d
 def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` metrics
                 )->plt.Figure:
     "Each metric, scaled, per system with its bootstrap interval: a panel per metric, the systems down the side."
-    metrics = metrics or shown_metrics(('main',))
-    frame, names = results_frame(run['metrics']['systems'], metrics), list(run['metrics']['systems'])
+    results = run['metrics']['systems']
+    frame, names = results_frame(results, metrics or shown_metrics(('main',))), list(results)
+    metrics = [m for m in metrics or shown_metrics(('main',)) if m in frame]  # those every system has
     fig, axs = plt.subplots(1, len(metrics), figsize=(2.3 * len(metrics) + 1.8, 0.38 * len(names) + 1.2), sharey=True)
     y, colors = np.arange(len(names)), ['C1' if n == 'lora' else 'C0' for n in names]
     for ax, m in zip(np.atleast_1d(axs), metrics):
         v, lo, hi = frame[m].to_numpy(), frame[f'{m} low'].to_numpy(), frame[f'{m} high'].to_numpy()
         ax.barh(y, v, xerr=[v - lo, hi - v], color=colors, height=.6, capsize=2)
         for yi, vi, end in zip(y, v, hi): ax.text(end, yi, f' {vi:.1f}', va='center', fontsize=8)  # 0 shows as 0.0
-        ax.set(title=metric_header(m), xlabel=f'score ({scale_text(m) or "as is"})', xlim=(0, 1.35 * max(hi.max(), 1)))
+        ax.set(title=metric_header(m), xlabel=f'{" ".join(filter(None, ["score", scale_text(m)]))}; whiskers {level_text(results)}',
+               xlim=(0, 1.35 * max(hi.max(), 1)))
         ax.grid(axis='x', alpha=.3)
     np.atleast_1d(axs)[0].set_yticks(y, names)
     np.atleast_1d(axs)[0].invert_yaxis()
@@ -160,6 +156,14 @@ def show_gallery(run:dict, examples:dict[str, list[str]], systems:list[str]|None
     return show_captions([images/name for _, name in cases], {x: run['predictions'][x] for x in systems},
                          run['references'], titles=[kind for kind, _ in cases], names=[name for _, name in cases])
 
+# %% ../nbs/12_report.ipynb #baae7a0e
+def least_true(run:dict, systems:list[str]|None=None, n:int=2)->dict[str, list[str]]:
+    "For each system (default: all), the `n` images CLIP read whose non-empty captions have the lowest CLIP-S."
+    pi = run['per_image']
+    pi = pi[(pi.clip_images == 1) & (pi.caption.str.strip() != '')]
+    return {f'least true: {x}': pi[pi.system == x].nsmallest(n, 'CLIP-S').image.tolist()
+            for x in systems or list(run['predictions'])}
+
 # %% ../nbs/12_report.ipynb #4f86841a
 def captions_table(run:dict)->pd.DataFrame:
     "One row per evaluation image: each system's caption and the first reference."
@@ -175,8 +179,10 @@ def write_report(folder:Path|str)->list[Path]:
     figs = {'losses.png': plot_losses(run).figure, 'metrics.png': plot_metrics(run),
             'diversity.png': plot_diversity(run),
             'gallery.png': show_gallery(run, pick_examples(run))}
+    if 'CLIP-S' in run['per_image']:
+        figs |= {'judges.png': plot_metrics(run, shown_metrics(('image',))), 'least_true.png': show_gallery(run, least_true(run))}
     for name, fig in figs.items(): fig.savefig(out/name, dpi=110, bbox_inches='tight'); plt.close(fig)
-    results_frame(run['metrics']['systems']).round(2).to_csv(out/'results.csv')
+    results_frame(run['metrics']['systems'], shown_metrics(('main', 'table', 'image'))).round(2).to_csv(out/'results.csv')
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     captions_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
@@ -215,5 +221,5 @@ def rescore(csv:Path|str, s:Settings, folder:Path|str, images:list[str]|None=Non
     refs.parent.mkdir(parents=True, exist_ok=True)
     write_json(refs, caption_records(ds, images), indent=None)
     save_settings(s, folder)
-    evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s)
+    evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s, image_root=ds.image_dir)
     return folder

@@ -11,20 +11,21 @@ from dataclasses import asdict
 from pathlib import Path
 import pandas as pd
 from huggingface_hub import ModelCard, ModelCardData, EvalResult
-from .errors import UserError, MissingFileError, FileFormatError, read_json, write_json
+from .errors import UserError, MissingFileError, read_json, write_json
 from .config import Settings, SettingsError, OFFLINE_MODELS
 from .config import save_settings, settings_dict, run_keys
 from .run_folder import RunFolderError
 from .data import IMAGE_SUFFIXES, image_files
 from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model
 from .lora import lora_placement
-from .evaluation import METRICS, results_table, shown_metrics
+from .evaluation import (METRICS, results_table, shown_metrics, scale_text, evaluate, CAPTION_FILES, caption_rows,
+                                   log_path)
 from .report import markdown_table
 
 # %% auto #0
-__all__ = ['CAPTION_FILES', 'run_system', 'find_images', 'caption_rows', 'append_captions', 'log_path', 'check_out',
-           'resume_rows', 'caption_files', 'captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results',
-           'usage_code', 'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
+__all__ = ['run_system', 'find_images', 'append_captions', 'check_out', 'resume_rows', 'caption_files', 'captions_text',
+           'judged_captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results', 'usage_code', 'model_card',
+           'export_adapter', 'lora_generation_config', 'export_merged']
 
 # %% ../nbs/12a_use.ipynb #a4d9b2c4
 def run_system(s:Settings, name:str='lora')->System:
@@ -45,19 +46,6 @@ def find_images(inputs:list[str|Path])->list[Path]:
         raise UserError(f"no images in {', '.join(map(str, inputs))}: looked for {', '.join(IMAGE_SUFFIXES)} files")
     return list(dict.fromkeys(found))
 
-# %% ../nbs/12a_use.ipynb #1893e8c6
-CAPTION_FILES = ('.jsonl', '.csv')
-
-def caption_rows(path:Path)->tuple[list[dict], int]:
-    "The `{image, caption}` rows of a JSONL or CSV captions file, and the bytes of its whole lines."
-    data = Path(path).read_bytes()
-    size = data.rfind(b'\n') + 1
-    try: lines = data[:size].decode('utf-8').splitlines()
-    except UnicodeDecodeError: raise FileFormatError(f"{path}: not UTF-8; not a captions file of this tool") from None
-    try: rows = [json.loads(l) for l in lines] if path.suffix == '.jsonl' else list(csv.DictReader(lines))
-    except json.JSONDecodeError as e: raise FileFormatError(f"{path}: {e}; not a captions file of this tool") from None
-    return rows, size
-
 # %% ../nbs/12a_use.ipynb #99371e26
 def append_captions(path:Path, rows:list[dict]):
     "Append `{image, caption}` rows to a JSONL or CSV file (a CSV's header first), in one write, flushed to disk."
@@ -67,11 +55,6 @@ def append_captions(path:Path, rows:list[dict]):
         if not path.exists() or path.stat().st_size == 0: w.writeheader()
         w.writerows(rows); text = buf.getvalue()
     with open(path, 'a', encoding='utf-8') as f: f.write(text); f.flush(); os.fsync(f.fileno())
-
-# %% ../nbs/12a_use.ipynb #f2734af0
-def log_path(out:Path)->Path:
-    "The file beside captions file `out` that says what made them."
-    return out.with_name(out.name + '.settings.json')
 
 # %% ../nbs/12a_use.ipynb #dc7d1926
 def check_out(out:Path)->Path:
@@ -117,6 +100,23 @@ def captions_text(rows:list[dict])->str:
     width = max(len(r['image']) for r in rows)
     return '\n'.join(f"{r['image']:<{width}}  {r['caption']}" for r in rows)
 
+# %% ../nbs/12a_use.ipynb #1a1bcada
+def judged_captions_text(r:dict, # what `caption_files` returns
+                         name:str, # the system that made the captions
+                         s:Settings, # the settings that name the judges
+                         out:Path|None=None # the captions file, whose scores go beside it
+                        )->str:
+    "The judges' scores of the captions of `caption_files`: per photo (in the text, or beside `out`) and the means."
+    results, rows = evaluate(None, {name: dict(predictions=r['captions'], errors=r['errors'])}, s.eval.bootstrap,
+                             s.eval.confidence, s=s)
+    judged = [m for m in shown_metrics(('image',)) if m in rows]
+    rows = rows[['image', 'caption', *judged]]
+    if out: rows.to_csv(out.with_name(out.name + '.scores.csv'), index=False)
+    means = results_table(results, judged).to_string()
+    shown = rows.assign(**{m: (METRICS[m].scale * rows[m]).round(1) for m in judged})
+    shown = shown.rename(columns={m: ' '.join(filter(None, [m, scale_text(m)])) for m in judged})
+    return means if out else f'{shown.to_string(index=False)}\n\n{means}'
+
 # %% ../nbs/12a_use.ipynb #c9bcee57
 def export_folder(out:Path|str, overwrite:bool=False)->Path:
     "`out`, new or emptied: a folder holding anything but an earlier export is refused."
@@ -146,12 +146,12 @@ def hub_id(s:Settings)->str|None:
 
 # %% ../nbs/12a_use.ipynb #89d3d89d
 def eval_results(s:Settings, metrics:dict, model_name:str)->list[EvalResult]:
-    "The LoRA system's `main` scores (scaled as in the tables) as the Hub's `model-index` results."
+    "The LoRA system's `main` and judges' scores (scaled as in the tables) as the Hub's `model-index` results."
     lora = metrics['systems']['lora']['metrics']
     return [EvalResult(task_type='image-to-text', task_name='Image captioning', dataset_type=data_name(s),
                        dataset_name=data_name(s), dataset_split=s.data.eval_split, metric_type=m.lower(),
                        metric_name=m, metric_value=round(METRICS[m].scale * lora[m], 1))
-            for m in shown_metrics(('main',)) if m in lora]
+            for m in shown_metrics(('main', 'image')) if m in lora]
 
 # %% ../nbs/12a_use.ipynb #a2d4985b
 def usage_code(s:Settings, merged:bool)->str:
@@ -189,9 +189,10 @@ def model_card(s:Settings, metrics:dict|None, merged:bool=False)->ModelCard:
     what = ('The LoRA weights are merged into the base model: a standalone transformers model.' if merged else
             'A PEFT adapter: load the base model, then the adapter onto it.')
     lora = lora_placement(s.lora)
-    results = (markdown_table(results_table(metrics['systems']))
-               + f"\n\nScores ×100 on the {s.data.eval_split} split, with {round(100 * s.eval.confidence)}% "
-               f"bootstrap intervals ({s.eval.bootstrap} resamples of the images)."
+    tables = [results_table(metrics['systems'], shown_metrics(roles)) for roles in (('main',), ('image',))] if metrics else []
+    results = ('\n\n'.join(markdown_table(t) for t in tables if len(t.columns))
+               + f"\n\nScores on the {s.data.eval_split} split, scaled as the headers say, with "
+               f"{round(100 * s.eval.confidence)}% bootstrap intervals ({s.eval.bootstrap} resamples of the images)."
                if metrics else 'Not evaluated yet: `blip2-lora-eval` scores the run.')
     training = markdown_table(pd.DataFrame({'value': {k: str(s.get(k)) for k in run_keys('lora') + run_keys('train')}}
                                            ).rename_axis('setting'))
