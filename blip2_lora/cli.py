@@ -154,7 +154,8 @@ def eval_cli(argv:list[str]|None=None):
     p.add_argument('--output', help='metrics JSON to write; per_image.csv goes beside it (default: <run>/metrics.json)')
     p.add_argument('--no-references', action='store_true',
                    help="score --predictions without references: CLIP-S and fluency, by the judges of the settings "
-                        "(default --output: <first predictions file>.scores.json; per photo: <output stem>.per_image.csv)")
+                        "(default --output: <first predictions file>.scores.json; per photo: "
+                        "<output stem>.per_image.csv)")
     a = p.parse_args(argv)
     if a.no_references and (a.references or not a.predictions):
         p.error('--no-references scores the --predictions files alone: give --predictions and no --references')
@@ -166,7 +167,8 @@ def eval_cli(argv:list[str]|None=None):
         output = Path(a.output or a.predictions[0] + '.scores.json')
         rows = output.with_name(output.stem + '.per_image.csv')
         if {output.resolve(), rows.resolve()} & {Path(f).resolve() for f in a.predictions}:
-            p.error(f'--output {output} (or its {rows.name}) is one of the --predictions files: choose another --output')
+            p.error(f'--output {output} (or its {rows.name}) is one of the --predictions files: '
+                    f'choose another --output')
         out = evaluate_files(None, a.predictions, output, s.eval.bootstrap, s.eval.confidence, s=s,
                              allow_partial=s.eval.allow_partial, per_image_csv=rows)
     elif a.predictions:
@@ -242,10 +244,10 @@ def caption_cli(argv:list[str]|None=None):
     from blip2_lora.evaluation import check_judges
     from blip2_lora.inference import system_model
     system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
-    if a.score: check_judges(s)  # before the captioning, not after
+    judges = check_judges(s) if a.score else None  # loaded before the captioning, not after
     build_offline_model(s)
     r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
-    if a.score and r['captions']: print(judged_captions_text(r, system.name, s, out))
+    if a.score and r['captions']: print(judged_captions_text(r, system.name, s, out, judges))
     elif not out: print(captions_text(r['captions']))
     for e in r['errors']: print(f"could not read {e['image']}: {e['reason']}", file=sys.stderr)
     print(f"{len(r['captions'])} of {len(paths)} images captioned by {system.name}" + (f" in {out}" if out else ''),

@@ -35,8 +35,8 @@ __all__ = ['CAPTION_FILES', 'BLEU_COUNTS', 'METRICS', 'NO_JUDGES', 'COUNT_NOTES'
            'resampled_scores', 'repeats_bigram', 'diversity', 'bootstrap_scores', 'compare', 'p_text',
            'MissingCaptionsError', 'check_coverage', 'tokenize_systems', 'interval_scores', 'judge_counts', 'evaluate',
            'check_judges', 'pycocoevalcap_scores', 'results_frame', 'interval_text', 'metric_header', 'scale_text',
-           'level_text', 'results_table', 'diversity_row', 'results_text', 'comparisons_frame', 'evaluate_files',
-           'run_references', 'evaluate_run']
+           'scaled_header', 'level_text', 'results_table', 'diversity_row', 'results_text', 'comparisons_frame',
+           'evaluate_files', 'run_references', 'evaluate_run']
 
 # %% ../nbs/11_evaluation.ipynb #013cfec7
 class JavaMissingError(UserError, RuntimeError):
@@ -92,7 +92,7 @@ def captions_file_predictions(path:Path)->dict[str, dict]:
 
 # %% ../nbs/11_evaluation.ipynb #592a9ec5
 def read_predictions(path:Path|str)->dict[str, dict]:
-    "System -> `{predictions, errors}` from our JSON, a JSON list, a captions file of `blip2-lora-caption`, or a CSV of `image` and a column per system."
+    "System -> `{predictions, errors}` from our JSON, a JSON list, a `blip2-lora-caption` file, or a CSV of systems."
     path = Path(path)
     if path.suffix == '.jsonl' or log_path(path).exists(): return captions_file_predictions(path)
     if path.suffix == '.json':
@@ -421,8 +421,11 @@ NO_JUDGES = ("no metric scores captions without references: set eval.clip_model 
 
 def judge_counts(rows:pd.DataFrame)->dict:
     "The judges' counts: captions CLIP or the language model cut to their context, images CLIP could not read."
-    clip = dict(cut_for_clip=int(rows.clip_cut.sum()), unread_by_clip=int(len(rows) - rows.clip_images.sum())) if 'clip_cut' in rows else {}
-    return clip | ({'cut_for_lm': int(rows.lm_cut.sum())} if 'lm_cut' in rows else {})
+    counts = {}
+    if 'clip_cut' in rows:
+        counts |= dict(cut_for_clip=int(rows.clip_cut.sum()), unread_by_clip=int(len(rows) - rows.clip_images.sum()))
+    if 'lm_cut' in rows: counts['cut_for_lm'] = int(rows.lm_cut.sum())
+    return counts
 
 # %% ../nbs/11_evaluation.ipynb #399d4694
 def evaluate(refs:dict[str, list[str]]|None, # image -> its references (None: score without references)
@@ -432,14 +435,15 @@ def evaluate(refs:dict[str, list[str]]|None, # image -> its references (None: sc
              seed:int=0,
              allow_partial:bool=False, # score systems that lack captions for some evaluation images
              s:Settings|None=None, # the settings that name the judges (`eval.clip_model`, `eval.fluency_model`)
-             image_root:Path|None=None # the folder image names are relative to (None: they are paths)
+             image_root:Path|None=None, # the folder image names are relative to (None: they are paths)
+             scorers:dict|None=None # shared scorers made before (`check_judges`); those missing are made here
             )->tuple[dict, pd.DataFrame]:
     "Metrics, intervals, diversity, counts and coverage per system, and all per-image rows."
     check_java()
     with_refs = refs is not None
     metrics = [m for m in metrics or chosen_metrics(s) if with_refs or not METRICS[m].references]
     if not metrics: raise UserError(NO_JUDGES)
-    scorers = make_scorers(metrics, s=s, image_root=image_root)  # before scoring: SPICE without CoreNLP fails here
+    scorers = make_scorers(metrics, scorers, s, image_root)  # before scoring: SPICE without CoreNLP fails here
     if not with_refs: refs = {p['image']: [] for x in captioned.values() for p in x['predictions']}
     aligned = {name: align(refs, x['predictions'], x.get('errors', [])) for name, x in captioned.items()}
     check_coverage(refs, aligned, allow_partial)
@@ -458,13 +462,12 @@ def evaluate(refs:dict[str, list[str]]|None, # image -> its references (None: sc
     return results, per_image[first + [c for c in per_image if c not in first]]
 
 # %% ../nbs/11_evaluation.ipynb #5c150391
-def check_judges(s:Settings)->list[str]:
-    "The metrics that score captions without references under `s`, their judges loaded once; refused when none is set."
+def check_judges(s:Settings)->dict:
+    "The judges of `s` that need no references, loaded (scorers for `evaluate`); refused when none is set."
     metrics = chosen_metrics(s, references=False)
     if not metrics: raise UserError(NO_JUDGES)
     check_java()
-    make_scorers(metrics, s=s)
-    return metrics
+    return make_scorers(metrics, s=s)
 
 # %% ../nbs/11_evaluation.ipynb #afb87332
 def pycocoevalcap_scores(refs:dict[str, list[str]], predictions:list[dict] # `{image, caption}` rows, one per image
@@ -503,6 +506,10 @@ def scale_text(name:str)->str:
     "How a metric's values are shown: `×100`, or nothing when they are shown as they are."
     return f'×{METRICS[name].scale:g}' if METRICS[name].scale != 1 else ''
 
+def scaled_header(name:str)->str:
+    "A metric's header with its scale: `CIDEr ×100`, `Fluency: perplexity (lower is better)`."
+    return ' '.join(filter(None, [metric_header(name), scale_text(name)]))
+
 def level_text(results:dict)->str:
     "The intervals' level, as `95% CI`, from the systems' results (`CI` for results that did not record it)."
     levels = {r.get('confidence') for r in results.values()}
@@ -514,7 +521,7 @@ def results_table(results:dict, metrics:list[str]|None=None # default: `shown_me
     frame = results_frame(results, metrics or shown_metrics(('main',)))
     shown, level = [m for m in frame if not m.endswith((' low', ' high'))], level_text(results)
     def cell(v, low, high): return f'{v:.1f}\u00a0{interval_text(low, high)}'
-    def header(m): return f"{' '.join(filter(None, [metric_header(m), scale_text(m)]))}, {level}"
+    def header(m): return f"{scaled_header(m)}, {level}"
     return pd.DataFrame({header(m): [*map(cell, frame[m], frame[f'{m} low'], frame[f'{m} high'])] for m in shown},
                         index=frame.index)
 
@@ -530,7 +537,8 @@ COUNT_NOTES = {'no_reference': 'captions of images without references (not score
                'empty': 'empty captions (scored: 0)',
                'duplicate': 'repeated images (first caption scored)', 'missing': 'reference images without a caption',
                'unreadable': 'images the captioner could not read',
-               'cut_for_clip': "captions cut to CLIP's 77 tokens", 'unread_by_clip': 'images CLIP could not read (not in CLIP-S)',
+               'cut_for_clip': "captions cut to CLIP's 77 tokens",
+               'unread_by_clip': 'images CLIP could not read (not in CLIP-S)',
                'cut_for_lm': "captions cut to the fluency model's context"}
 
 def results_text(results:dict)->str:

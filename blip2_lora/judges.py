@@ -1,4 +1,4 @@
-"""CLIP asks whether a caption is true to its image, a language model whether it reads well: scores that need no references.
+"""CLIP asks if a caption is true to its image, a language model if it reads well: scores without references.
 
 Docs: https://blip2-lora.github.io/blip2-lora/judges.html.md"""
 
@@ -68,7 +68,8 @@ def train_clip(model:CLIPModel, processor:CLIPProcessor, ds:CaptionData, # its `
         order = rng.sample(range(len(names)), len(names))
         for i in range(0, len(order), batch_size):
             idx = order[i:i + batch_size]
-            text = processor.tokenizer([rng.choice(ds.captions[names[j]]) for j in idx], padding=True, return_tensors='pt')
+            captions = [rng.choice(ds.captions[names[j]]) for j in idx]
+            text = processor.tokenizer(captions, padding=True, return_tensors='pt')
             loss = model(**text, pixel_values=pixels[idx], return_loss=True).loss
             loss.backward(); opt.step(); opt.zero_grad()
         losses.append(loss.item())
@@ -145,7 +146,8 @@ def load_judge(s:Settings, key:str # `eval.clip_model` or `eval.fluency_model`
     try:
         if clip:
             model, info = CLIPModel.from_pretrained(path, use_kernels=False, output_loading_info=True)
-            if info['missing_keys']: raise ValueError(f"not a CLIP checkpoint: {len(info['missing_keys'])} weights missing")
+            if info['missing_keys']:
+                raise ValueError(f"not a CLIP checkpoint: {len(info['missing_keys'])} weights missing")
             return model.eval(), CLIPProcessor.from_pretrained(path)
         return AutoModelForCausalLM.from_pretrained(path, use_kernels=False).eval(), AutoTokenizer.from_pretrained(path)
     except (OSError, ValueError) as e:
@@ -171,7 +173,8 @@ class ClipJudge:
 
     def image_path(self, name:str)->Path:
         "Where image `name` is: under the image folder, or the path itself when there is no folder or it exists."
-        return self.root/name if self.root and not Path(name).is_absolute() and (self.root/name).exists() else Path(name)
+        under = self.root/name if self.root and not Path(name).is_absolute() else None
+        return under if under and under.exists() else Path(name)
 
     @torch.no_grad()
     def encode_images(self, names:list[str])->dict[str, torch.Tensor]:
@@ -203,7 +206,7 @@ def clip_rows(refs:dict[str, list[str]]|None, # image -> its references as writt
               res:dict[str, list[str]], # image -> [its caption as written]
               scorers:dict # shared scorers: `clip` is a `ClipJudge`
              )->pd.DataFrame:
-    "CLIP-S (and RefCLIP-S, with references) per image; `clip_images` 1 where CLIP read the image, `clip_cut` 1 where it cut the caption."
+    "CLIP-S (RefCLIP-S with references) per image; `clip_images`: CLIP read the image, `clip_cut`: it cut the caption."
     judge, names = scorers['clip'], list(res)
     images = judge.encode_images(names)
     captions, cut = judge.encode_texts([res[n][0] for n in names])

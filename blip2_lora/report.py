@@ -81,16 +81,17 @@ def comparisons_table(run:dict)->pd.DataFrame:
 def plot_metrics(run:dict, metrics:list[str]|None=None # default: the `main` metrics
                 )->plt.Figure:
     "Each metric, scaled, per system with its bootstrap interval: a panel per metric, the systems down the side."
-    results = run['metrics']['systems']
-    frame, names = results_frame(results, metrics or shown_metrics(('main',))), list(results)
-    metrics = [m for m in metrics or shown_metrics(('main',)) if m in frame]  # those every system has
+    results, metrics = run['metrics']['systems'], metrics or shown_metrics(('main',))
+    frame, names = results_frame(results, metrics), list(results)
+    metrics = [m for m in metrics if m in frame]  # those every system has
     fig, axs = plt.subplots(1, len(metrics), figsize=(2.3 * len(metrics) + 1.8, 0.38 * len(names) + 1.2), sharey=True)
     y, colors = np.arange(len(names)), ['C1' if n == 'lora' else 'C0' for n in names]
     for ax, m in zip(np.atleast_1d(axs), metrics):
         v, lo, hi = frame[m].to_numpy(), frame[f'{m} low'].to_numpy(), frame[f'{m} high'].to_numpy()
         ax.barh(y, v, xerr=[v - lo, hi - v], color=colors, height=.6, capsize=2)
         for yi, vi, end in zip(y, v, hi): ax.text(end, yi, f' {vi:.1f}', va='center', fontsize=8)  # 0 shows as 0.0
-        ax.set(title=metric_header(m), xlabel=f'{" ".join(filter(None, ["score", scale_text(m)]))}; whiskers {level_text(results)}',
+        score = ' '.join(filter(None, ['score', scale_text(m)]))
+        ax.set(title=metric_header(m), xlabel=f'{score}; whiskers {level_text(results)}',
                xlim=(0, 1.35 * max(hi.max(), 1)))
         ax.grid(axis='x', alpha=.3)
     np.atleast_1d(axs)[0].set_yticks(y, names)
@@ -180,9 +181,11 @@ def write_report(folder:Path|str)->list[Path]:
             'diversity.png': plot_diversity(run),
             'gallery.png': show_gallery(run, pick_examples(run))}
     if 'CLIP-S' in run['per_image']:
-        figs |= {'judges.png': plot_metrics(run, shown_metrics(('image',))), 'least_true.png': show_gallery(run, least_true(run))}
+        figs |= {'judges.png': plot_metrics(run, shown_metrics(('image',))),
+                 'least_true.png': show_gallery(run, least_true(run))}
     for name, fig in figs.items(): fig.savefig(out/name, dpi=110, bbox_inches='tight'); plt.close(fig)
-    results_frame(run['metrics']['systems'], shown_metrics(('main', 'table', 'image'))).round(2).to_csv(out/'results.csv')
+    shown = shown_metrics(('main', 'table', 'image'))
+    results_frame(run['metrics']['systems'], shown).round(2).to_csv(out/'results.csv')
     comparisons_table(run).to_csv(out/'comparisons.csv'); diversity_table(run).to_csv(out/'diversity.csv')
     captions_table(run).to_csv(out/'comparison.csv', index=False)
     return sorted(out.iterdir())
@@ -221,5 +224,6 @@ def rescore(csv:Path|str, s:Settings, folder:Path|str, images:list[str]|None=Non
     refs.parent.mkdir(parents=True, exist_ok=True)
     write_json(refs, caption_records(ds, images), indent=None)
     save_settings(s, folder)
-    evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s, image_root=ds.image_dir)
+    evaluate_files(refs, preds, folder/'metrics.json', s.eval.bootstrap, s.eval.confidence, s=s,
+                   image_root=ds.image_dir)
     return folder

@@ -18,8 +18,8 @@ from .run_folder import RunFolderError
 from .data import IMAGE_SUFFIXES, image_files
 from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model
 from .lora import lora_placement
-from .evaluation import (METRICS, results_table, shown_metrics, scale_text, evaluate, CAPTION_FILES, caption_rows,
-                                   log_path)
+from .evaluation import (METRICS, results_table, shown_metrics, scaled_header, evaluate, CAPTION_FILES,
+                                   caption_rows, log_path)
 from .report import markdown_table
 
 # %% auto #0
@@ -104,17 +104,18 @@ def captions_text(rows:list[dict])->str:
 def judged_captions_text(r:dict, # what `caption_files` returns
                          name:str, # the system that made the captions
                          s:Settings, # the settings that name the judges
-                         out:Path|None=None # the captions file, whose scores go beside it
+                         out:Path|None=None, # the captions file, whose scores go beside it
+                         judges:dict|None=None # the judges, loaded before (`check_judges`)
                         )->str:
     "The judges' scores of the captions of `caption_files`: per photo (in the text, or beside `out`) and the means."
     results, rows = evaluate(None, {name: dict(predictions=r['captions'], errors=r['errors'])}, s.eval.bootstrap,
-                             s.eval.confidence, s=s)
+                             s.eval.confidence, s=s, scorers=judges)
     judged = [m for m in shown_metrics(('image',)) if m in rows]
     rows = rows[['image', 'caption', *judged]]
     if out: rows.to_csv(out.with_name(out.name + '.scores.csv'), index=False)
     means = results_table(results, judged).to_string()
     shown = rows.assign(**{m: (METRICS[m].scale * rows[m]).round(1) for m in judged})
-    shown = shown.rename(columns={m: ' '.join(filter(None, [m, scale_text(m)])) for m in judged})
+    shown = shown.rename(columns={m: scaled_header(m) for m in judged})
     return means if out else f'{shown.to_string(index=False)}\n\n{means}'
 
 # %% ../nbs/12a_use.ipynb #c9bcee57
@@ -189,7 +190,8 @@ def model_card(s:Settings, metrics:dict|None, merged:bool=False)->ModelCard:
     what = ('The LoRA weights are merged into the base model: a standalone transformers model.' if merged else
             'A PEFT adapter: load the base model, then the adapter onto it.')
     lora = lora_placement(s.lora)
-    tables = [results_table(metrics['systems'], shown_metrics(roles)) for roles in (('main',), ('image',))] if metrics else []
+    roles = (('main',), ('image',)) if metrics else ()
+    tables = [results_table(metrics['systems'], shown_metrics(r)) for r in roles]
     results = ('\n\n'.join(markdown_table(t) for t in tables if len(t.columns))
                + f"\n\nScores on the {s.data.eval_split} split, scaled as the headers say, with "
                f"{round(100 * s.eval.confidence)}% bootstrap intervals ({s.eval.bootstrap} resamples of the images)."
