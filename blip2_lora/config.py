@@ -46,8 +46,10 @@ class RunSettings:
 class DataSettings:
     "The data set, how its splits are made, and which split is evaluated."
     path:str=setting('') # a data set in any format of `02a_datasets`, a file or folder (empty: `text_dir`)
-    format:str=setting('', choices=['', 'flickr8k', 'karpathy', 'coco', 'imagefolder', 'txt']) # empty: from `path`
-    caption_column:str=setting('') # imagefolder: the metadata column of the captions (empty: `text` or `caption`)
+    format:str=setting('', choices=['', 'flickr8k', 'karpathy', 'coco', 'imagefolder', 'txt', 'hub']) # empty: found
+    revision:str=setting('') # hub: the data set's version, a branch, tag or commit (empty: the newest)
+    caption_column:str=setting('') # imagefolder, hub: the caption column(s), comma-separated (empty: guessed)
+    image_column:str=setting('') # hub: the column of the images (empty: guessed)
     split_fractions:list[float]=setting([0.8, 0.1, 0.1], 'split fractions') # train, val, test of generated splits
     text_dir:str=setting('', env='FLICKR8K_TEXT_DIR') # folder of `Flickr8k.token.txt` or `captions.txt`, split lists
     image_dir:str=setting('', env='FLICKR8K_IMAGE_DIR') # folder of the images (empty: found from the data set)
@@ -94,6 +96,8 @@ class TrainSettings:
     max_steps:int=setting(-1) # -1: run all epochs
     save_steps:int=setting(50, 'positive') # checkpoint interval in steps
     log_steps:int=setting(10, 'positive') # log the loss every this many steps
+    report_to:list[str]=setting(['none'], choices=['none', 'tensorboard', 'mlflow', 'wandb'],
+                                defines_run=False) # experiment trackers that follow the run (`06a_tracking`)
     max_caption_tokens:int=setting(48, 'positive') # longer captions are cut (and counted)
     cache_vision:bool=setting(True) # run the frozen vision encoder once per image and reuse its output
     cache_dtype:str=setting('bf16', choices=['bf16', 'fp16', 'fp32']) # storage dtype of the cached vision outputs
@@ -212,7 +216,10 @@ def parse_value(key:str, # `section.key`
     if typing.get_origin(typ) is list:
         if isinstance(value, str): value = [v.strip() for v in value.split(LIST_SEPARATORS.get(key, ','))]
         items = [v for v in value if str(v).strip()]
-        if typing.get_args(typ)[0] is not float: return [str(v) for v in items]
+        if typing.get_args(typ)[0] is not float:
+            if (choices := allowed_values(key)) and (wrong := [v for v in items if str(v).strip() not in choices]):
+                bad('each of ' + ', '.join(choices) + f', not {wrong[0]!r}')
+            return [str(v) for v in items]
         try: return [float(v) for v in items]
         except (TypeError, ValueError): bad('numbers separated by commas')
     v, choices = str(value).strip(), allowed_values(key)

@@ -250,6 +250,7 @@ class CaptionData:
     captions:dict # image -> its captions
     splits:dict # 'train' / 'val' / 'test' -> image names
     split_source:str='' # where the splits came from
+    layout:str='' # how its captions and images are laid out, where the format allows several
 
 # %% ../nbs/02_data.ipynb #3abd0631
 def load_flickr8k(text_dir:Path|str, image_dir:Path|str='', lemma:bool=False)->CaptionData:
@@ -282,6 +283,7 @@ class DataReport:
     captions:int=0
     split_sizes:dict=field(default_factory=dict)
     split_source:str='' # where the splits came from
+    layout:str='' # how the captions and images were laid out, where a format allows several
     captions_per_image:dict=field(default_factory=dict) # number of captions -> images with that many
     max_caption_tokens:int|None=None # the limit `too_long` counts against (None: not counted, no tokenizer)
     images_per_second:float=0.0 # how fast the images were checked
@@ -309,7 +311,7 @@ def summary(self:DataReport)->str:
     splits = ', '.join(f'{k} {v:,}' for k, v in self.split_sizes.items())
     per_image = ', '.join(f'{n}: {k:,}' for n, k in sorted(self.captions_per_image.items(), key=lambda x: int(x[0])))
     head = [f"{self.format}: {self.images_with_captions:,} images with {self.captions:,} captions in "
-            f"{Path(self.source).name}; splits {splits} ({self.split_source})",
+            f"{Path(self.source).name}; splits {splits} ({self.split_source})" + (f"; {self.layout}" if self.layout else ''),
             f"captions per image (images): {per_image}; images checked at {self.images_per_second:,.0f} per second"]
     if self.max_caption_tokens is None: head.append('caption lengths not checked in tokens (no tokenizer)')
     def examples(k, n): return ', '.join(map(str, list(getattr(self, k))[:3])) + (' ...' if n > 3 else '')
@@ -351,7 +353,7 @@ def check_data(ds:CaptionData, tokenizer=None, # counts captions longer than `ma
     in_split = {n for v in ds.splits.values() for n in v}
     listed = list(dict.fromkeys([*ds.captions, *in_split]))
     r = DataReport(ds.format, str(ds.source), str(ds.image_dir), len(ds.captions), sum(map(len, ds.captions.values())),
-                   {k: len(v) for k, v in ds.splits.items()}, ds.split_source,
+                   {k: len(v) for k, v in ds.splits.items()}, ds.split_source, ds.layout,
                    dict(sorted(Counter(map(len, ds.captions.values())).items())))
     present = [n for n in listed if (ds.image_dir/n).is_file()]
     r.missing_files = [n for n in listed if n not in set(present)]

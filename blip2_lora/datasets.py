@@ -1,4 +1,4 @@
-"""Any image–caption data set people have, read into the same records: Karpathy, COCO, imagefolder, `.txt` files.
+"""Any image–caption data set people have, read into the same records: Karpathy, COCO, imagefolder, `.txt`, the Hub.
 
 Docs: https://blip2-lora.github.io/blip2-lora/datasets.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://blip2-lora.github.io/blip2-lora/datasets.html.md"""
 
 # %% ../nbs/02a_datasets.ipynb #53b5df33
 from __future__ import annotations
-import csv, hashlib, io, json, os, shutil
+import csv, hashlib, io, json, os, re, shutil
 from dataclasses import asdict, dataclass
 from typing import Callable
 from pathlib import Path, PurePosixPath
@@ -15,15 +15,19 @@ from .config import Settings, save_settings, run_keys
 from .run_folder import annotation_paths
 from .data import CaptionData, DataReport, check_data, load_flickr8k, image_files, ensure_synthetic
 from .data import IMAGE_DIR_NAMES
+from PIL import Image as PILImage
 
 # %% auto #0
-__all__ = ['SPLIT_FOLDERS', 'KARPATHY_SPLITS', 'METADATA_FILES', 'CAPTION_COLUMNS', 'FLICKR8K_FILES', 'FORMATS', 'safe_name',
-           'find_image_root', 'generated_split', 'generated_splits', 'folder_split', 'splits_by_folder',
+__all__ = ['SPLIT_FOLDERS', 'KARPATHY_SPLITS', 'METADATA_FILES', 'CAPTION_COLUMNS', 'HUB_PREFIX', 'ARROW_SUFFIXES',
+           'SAVED_MARKERS', 'IMAGE_COLUMNS', 'NUMBERED_CAPTIONS', 'HUB_SPLITS', 'FLICKR8K_FILES', 'FORMATS',
+           'safe_name', 'find_image_root', 'generated_split', 'generated_splits', 'folder_split', 'splits_by_folder',
            'fmt_fractions', 'read_karpathy', 'karpathy_file', 'coco_file_split', 'mentions', 'coco_annotation_files',
            'read_coco', 'metadata_rows', 'metadata_files', 'read_imagefolder', 'read_sidecars', 'link_image',
-           'write_karpathy', 'write_coco', 'write_imagefolder', 'write_sidecars', 'DataFormat', 'read_flickr8k',
-           'formats_of', 'detect_format', 'load_data', 'write_formats', 'caption_records', 'split_records',
-           'prepare_data', 'checked_records', 'read_records', 'eval_records', 'prepared', 'image_dir']
+           'write_karpathy', 'write_coco', 'write_imagefolder', 'write_sidecars', 'write_hub', 'hub_id', 'arrow_files',
+           'is_arrow_data', 'load_splits', 'is_texts', 'column_list', 'caption_columns', 'image_column', 'image_suffix',
+           'write_embedded', 'hub_layout', 'hub_rows', 'read_hub', 'DataFormat', 'read_flickr8k', 'formats_of',
+           'detect_format', 'load_data', 'write_formats', 'caption_records', 'split_records', 'prepare_data',
+           'checked_records', 'read_records', 'eval_records', 'prepared', 'image_dir']
 
 # %% ../nbs/02a_datasets.ipynb #f75444ba
 def safe_name(name:str, where:str # the file (and entry) that names it, for the message
@@ -268,13 +272,184 @@ def write_sidecars(ds:CaptionData, folder:Path)->Path:
             to.with_suffix('.txt').write_text('\n'.join(ds.captions[n]) + '\n')
     return folder
 
+# %% ../nbs/02a_datasets.ipynb #c87e72d6
+def write_hub(ds:CaptionData, folder:Path)->Path:
+    "`ds` as a Hub data set on disk: `data/<split>-00000-of-00001.parquet`, a row per image, embedded, its captions a list."
+    import datasets as hf
+    features = hf.Features({'image': hf.Image(), 'caption': [hf.Value('string')]})
+    (folder/'data').mkdir(parents=True, exist_ok=True)
+    for k, names in ds.splits.items():
+        names = [n for n in names if n in ds.captions]
+        rows = {'image': [{'bytes': (ds.image_dir/n).read_bytes(), 'path': PurePosixPath(n).name} for n in names],
+                'caption': [ds.captions[n] for n in names]}
+        split = {'val': 'validation'}.get(k, k)  # the Hub's name
+        hf.Dataset.from_dict(rows, features=features).to_parquet(folder/'data'/f'{split}-00000-of-00001.parquet')
+    return folder
+
+# %% ../nbs/02a_datasets.ipynb #3eac15bb
+HUB_PREFIX = 'hf:'
+
+def hub_id(path:Path|str)->str:
+    "The Hub data set id that `path` names as `hf:owner/name`, or '' for a path on disk."
+    p = str(path)
+    return p[len(HUB_PREFIX):].strip('/') if p.startswith(HUB_PREFIX) else ''
+
+# %% ../nbs/02a_datasets.ipynb #003d159d
+ARROW_SUFFIXES, SAVED_MARKERS = ('.parquet', '.arrow'), ('dataset_dict.json', 'state.json')
+
+def arrow_files(folder:Path)->list[Path]:
+    "The Parquet and Arrow files in `folder`, down to two folders deep (a Hub repository's `data/`, `<config>/`)."
+    return sorted(f for pattern in ('*', '*/*', '*/*/*') for f in Path(folder).glob(pattern) if f.suffix in ARROW_SUFFIXES)
+
+def is_arrow_data(p:Path)->bool:
+    "Whether `p` is a Hub id, a Parquet or Arrow file, or a folder of them (`save_to_disk`'s included)."
+    if hub_id(p): return True
+    if p.is_file(): return p.suffix in ARROW_SUFFIXES
+    return p.is_dir() and (any((p/m).is_file() for m in SAVED_MARKERS) or bool(arrow_files(p)))
+
+# %% ../nbs/02a_datasets.ipynb #a5482a4a
+def load_splits(path:Path|str, revision:str='' # the Hub data set's branch, tag or commit (empty: the newest)
+               )->dict:
+    "The splits of a Hub data set (`hf:owner/name`) or of Parquet/Arrow files, read by `datasets`: name -> `Dataset`."
+    import datasets as hf  # here, so that commands that read no such data set start fast
+    repo, p = hub_id(path), Path(path)
+    try:
+        if repo: found = hf.load_dataset(repo, revision=revision or None)
+        elif p.is_dir() and any((p/m).is_file() for m in SAVED_MARKERS): found = hf.load_from_disk(str(p))
+        elif p.is_file(): found = hf.load_dataset(p.suffix[1:], data_files=str(p))
+        else: found = hf.load_dataset(str(p))
+    except Exception as e:
+        why = f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
+        offline = '; offline (HF_HUB_OFFLINE=1), only data sets in the cache load' if repo else ''
+        raise UserError(f"cannot read the data set {repo or p}{f' at revision {revision}' if revision else ''} ({why}): "
+                        f"check data.path (--data){' and data.revision' if revision else ''}{offline}") from None
+    return dict(found) if isinstance(found, hf.DatasetDict) else {'': found}
+
+# %% ../nbs/02a_datasets.ipynb #f7f527c2
+IMAGE_COLUMNS = ('image', 'img', 'file_name', 'filename', 'image_path', 'filepath', 'path')
+NUMBERED_CAPTIONS = re.compile(r'(caption|captions|text|sentence|sentences|raw)_?\d+')
+
+def is_texts(feature)->bool:
+    "Whether a `datasets` column of this feature holds texts, or lists of texts."
+    import datasets as hf
+    inner = getattr(feature, 'feature', feature)  # a list's items
+    return isinstance(inner, hf.Value) and inner.dtype in ('string', 'large_string')
+
+def column_list(features:dict)->str:
+    "The columns and what they hold, for a message."
+    return ', '.join(f"{k} ({getattr(f, 'dtype', type(f).__name__) if is_texts(f) else type(f).__name__})"
+                     for k, f in features.items())
+
+# %% ../nbs/02a_datasets.ipynb #c9bd1885
+def caption_columns(features:dict, setting:str, where:str)->list[str]:
+    "The caption columns: those `data.caption_column` names, else `text`/`caption`/`captions`/`sentences`, else numbered."
+    named = [c.strip() for c in setting.split(',') if c.strip()]
+    guessed = next(([c] for c in (*CAPTION_COLUMNS, 'sentences') if c in features), None) or [
+        c for c in features if NUMBERED_CAPTIONS.fullmatch(c)]
+    columns = named or guessed
+    wrong = [c for c in columns if c not in features or not is_texts(features[c])]
+    if not columns or wrong:
+        what = ('no column of captions found' if not wrong else f'no column {wrong[0]!r}' if wrong[0] not in features
+                else f'column {wrong[0]!r} holds no captions')
+        raise FileFormatError(f"{where}: {what}; its columns are {column_list(features)}: set data.caption_column to "
+                              f"the column(s) of the captions (texts, or lists of texts)")
+    return columns
+
+def image_column(features:dict, setting:str, where:str)->str:
+    "The image column: the one `data.image_column` names, else the first of images, else one named like a path."
+    import datasets as hf
+    name = setting or next((c for c, f in features.items() if isinstance(f, hf.Image)), None) or next(
+        (c for c in IMAGE_COLUMNS if c in features), None)
+    if name not in features or not (isinstance(features[name], hf.Image) or isinstance(features[name], hf.Value)
+                                    and is_texts(features[name])):
+        what = ('no column of images found' if not name else f'no column {name!r}' if name not in features
+                else f'column {name!r} holds no images')
+        raise FileFormatError(f"{where}: {what}; its columns are {column_list(features)}: set data.image_column to "
+                              f"the column of the images (images, or their paths)")
+    return name
+
+# %% ../nbs/02a_datasets.ipynb #ef38c9a7
+def image_suffix(data:bytes)->str:
+    "The file suffix of an encoded image, from its content (`.jpg`, `.png`, ...); `.img` if it is no image."
+    try:
+        with PILImage.open(io.BytesIO(data)) as im: kind = (im.format or 'jpeg').lower()
+    except Exception: return '.img'  # written as it is; the data check names it unreadable
+    return '.jpg' if kind == 'jpeg' else f'.{kind}'
+
+def write_embedded(image:dict, # `datasets`' undecoded image: `{'bytes', 'path'}`
+                   folder:Path, # where images are written
+                   names:dict, # own file name -> content hash, of the images written so far
+                   root:Path|None=None # the folder a relative `path` without bytes is in
+                  )->str:
+    "Write an embedded image into `folder` unless it is there; its name: its own file name, else its content hash."
+    data = image['bytes'] if image['bytes'] is not None else (Path(root or '.')/image['path']).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    own = PurePosixPath(str(image.get('path') or '').replace('\\', '/')).name
+    name = own if own and names.setdefault(own, digest) == digest else f'{digest}{image_suffix(data)}'
+    target = folder/name
+    if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
+        folder.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + '.part')
+        part.write_bytes(data); part.replace(target)
+    return name
+
+# %% ../nbs/02a_datasets.ipynb #a413753b
+HUB_SPLITS = {**SPLIT_FOLDERS, **KARPATHY_SPLITS}  # a data set's split names -> ours
+
+def hub_layout(features:dict, image_col:str, caption_cols:list[str])->str:
+    "How the captions and images are laid out, in words, for the data check."
+    import datasets as hf
+    first = caption_cols[0]
+    captions = (f"{len(caption_cols)} caption columns ({', '.join(caption_cols)})" if len(caption_cols) > 1 else
+                f"a list of captions per row in `{first}`" if hasattr(features[first], 'feature') else
+                f"a caption per row in `{first}`")
+    return f"{captions}; images {'embedded' if isinstance(features[image_col], hf.Image) else 'as paths'} in `{image_col}`"
+
+# %% ../nbs/02a_datasets.ipynb #4ff6265b
+def hub_rows(part, image_col:str, caption_cols:list[str], split_col:str|None):
+    "Each row of split `part`: its image (undecoded, or a path), its captions, and its `split` value (or None)."
+    import datasets as hf
+    if isinstance(part.features[image_col], hf.Image): part = part.cast_column(image_col, hf.Image(decode=False))
+    for batch in part.select_columns([image_col, *caption_cols, *([split_col] if split_col else [])]).iter(256):
+        for j, image in enumerate(batch[image_col]):
+            values = [batch[c][j] for c in caption_cols]
+            captions = [str(v).strip() for vs in values for v in (vs if isinstance(vs, list) else [vs]) if v is not None]
+            yield image, captions, batch[split_col][j] if split_col else None
+
+# %% ../nbs/02a_datasets.ipynb #5725ed28
+def read_hub(path:Path|str, s:Settings)->CaptionData:
+    "Read a Hub data set, or Parquet/Arrow files; embedded images are written once under the run's prepared data."
+    import datasets as hf
+    d, where, local = s.data, hub_id(path) or str(path), None if hub_id(path) else Path(path)
+    parts = load_splits(path, d.revision)
+    features = next(iter(parts.values())).features
+    image_col, caption_cols = image_column(features, d.image_column, where), caption_columns(features, d.caption_column, where)
+    embedded, split_col = isinstance(features[image_col], hf.Image), 'split' if 'split' in features else None
+    out, names, captions, in_split = annotation_paths(s)['train'].parent/'images', {}, {}, {}
+    for part_name, part in parts.items():
+        for i, (image, caps, row_split) in enumerate(hub_rows(part, image_col, caption_cols, split_col)):
+            name = (write_embedded(image, out, names, local if local and local.is_dir() else None) if embedded else
+                    safe_name(image, f'{where}, split {part_name!r}, row {i}'))
+            captions.setdefault(name, []).extend(caps)
+            in_split.setdefault(str(row_split if split_col else part_name), {})[name] = None
+    if split_col or len(parts) > 1:
+        splits = {k: [] for k in ('train', 'val', 'test')}
+        for k, found in in_split.items():
+            if k.lower() in HUB_SPLITS: splits[HUB_SPLITS[k.lower()]] += list(found)
+        source = f"the data set's {'split column' if split_col else 'splits'}: {', '.join(in_split)}"
+    else:
+        splits = generated_splits(list(captions), list(d.split_fractions))
+        source = f"generated from a hash of each image's name ({fmt_fractions(d.split_fractions)})"
+    root = out if embedded else find_image_root(local or Path(d.image_dir or '.'), next(iter(captions)), d.image_dir)
+    return CaptionData('hub', Path(str(path)), root, captions, splits, source, hub_layout(features, image_col, caption_cols))
+
 # %% ../nbs/02a_datasets.ipynb #f1f0f5c7
 @dataclass(frozen=True)
 class DataFormat:
     "One data format: what it looks for, how a path is recognised as it, how it is read and how written."
     looked_for:str # what a path in it holds, in words, for the message of a path in no format
     detect:Callable # (a file or folder) -> whether it looks like this format
-    read:Callable # (the path, the `[data]` settings) -> `CaptionData`
+    read:Callable # (the path, the settings) -> `CaptionData`
     write:Callable|None=None # (`CaptionData`, a folder) -> the path to read; None: not written
 
 # %% ../nbs/02a_datasets.ipynb #867931a7
@@ -289,23 +464,24 @@ FORMATS = { # name -> DataFormat, in the order `formats_of` names them
     'flickr8k': DataFormat(
         'Flickr8k.token.txt or captions.txt',
         lambda p: p.name in FLICKR8K_FILES if p.is_file() else any((p/n).is_file() for n in FLICKR8K_FILES),
-        lambda path, d: read_flickr8k(path, d.image_dir)),
+        lambda path, s: read_flickr8k(path, s.data.image_dir)),
     'karpathy': DataFormat(
         'dataset_*.json',
         lambda p: mentions(p, 'images', 'sentences') if p.is_file() else any(p.glob('dataset_*.json')),
-        lambda path, d: read_karpathy(karpathy_file(path), d.image_dir), write_karpathy),
+        lambda path, s: read_karpathy(karpathy_file(path), s.data.image_dir), write_karpathy),
     'coco': DataFormat(
         'COCO caption JSON',
         lambda p: mentions(p, 'annotations', 'caption') if p.is_file() else bool(coco_annotation_files(p)),
-        lambda path, d: read_coco(path, d.image_dir, d.split_fractions), write_coco),
+        lambda path, s: read_coco(path, s.data.image_dir, s.data.split_fractions), write_coco),
     'imagefolder': DataFormat(
         'metadata.jsonl or metadata.csv',
         lambda p: p.name in METADATA_FILES if p.is_file() else bool(metadata_files(p)),
-        lambda path, d: read_imagefolder(path, d.caption_column, d.split_fractions), write_imagefolder),
+        lambda path, s: read_imagefolder(path, s.data.caption_column, s.data.split_fractions), write_imagefolder),
     'txt': DataFormat(
         'images with same-name .txt files',
         lambda p: p.is_dir() and any(i.with_suffix('.txt').is_file() for i in image_files(p, recursive=True)[:1000]),
-        lambda path, d: read_sidecars(path, d.split_fractions), write_sidecars)}
+        lambda path, s: read_sidecars(path, s.data.split_fractions), write_sidecars),
+    'hub': DataFormat('hf:owner/name, or Parquet or Arrow files', is_arrow_data, read_hub, write_hub)}
 
 # %% ../nbs/02a_datasets.ipynb #c9c0cca8
 def formats_of(path:Path)->list[str]:
@@ -316,6 +492,7 @@ def formats_of(path:Path)->list[str]:
 def detect_format(path:Path|str)->str:
     "The one format `path` is in, or a `UserError` saying what was looked for."
     path = Path(path)
+    if hub_id(path): return 'hub'
     if not path.exists():
         raise MissingFileError(f"{path}: no such file or folder; set data.path (--data) to your data set")
     found = formats_of(path)
@@ -334,8 +511,9 @@ def load_data(s:Settings)->CaptionData:
         raise UserError('no data set: set data.path (--data) to a data set, or data.text_dir to Flickr8K')
     if not s.data.path: ensure_synthetic(s)
     path = Path(s.data.path or s.data.text_dir)
-    if not path.exists(): raise MissingFileError(f"{path}: no such file or folder; set {key} to your data set")
-    return FORMATS[s.data.format or detect_format(path)].read(path, s.data)
+    if not (path.exists() or hub_id(path)):
+        raise MissingFileError(f"{path}: no such file or folder; set {key} to your data set")
+    return FORMATS[s.data.format or detect_format(path)].read(path, s)
 
 # %% ../nbs/02a_datasets.ipynb #aa9469d0
 def write_formats(ds:CaptionData, folder:Path)->dict[str, Path]:

@@ -65,7 +65,8 @@ def show_messages(stream=None # where to write them (default: stderr)
     return handler
 
 # %% ../nbs/00_errors.ipynb #8ea9fc28
-LIBRARY_LOGGERS = ('transformers', 'huggingface_hub', 'kernels', 'bitsandbytes', 'accelerate', 'peft', 'datasets')
+LIBRARY_LOGGERS = ('transformers', 'huggingface_hub', 'kernels', 'bitsandbytes', 'accelerate', 'peft', 'datasets',
+                   'mlflow')
 
 def quiet_libraries(verbose:bool|None=None # show the libraries' messages (default: `BLIP2_LORA_VERBOSE` is set)
                    )->bool:
@@ -73,11 +74,16 @@ def quiet_libraries(verbose:bool|None=None # show the libraries' messages (defau
     if verbose is None: verbose = os.environ.get('BLIP2_LORA_VERBOSE', '') not in ('', '0')
     if verbose: return False
     for name in LIBRARY_LOGGERS: logging.getLogger(name).setLevel(logging.ERROR)
-    for var in ('TRANSFORMERS_VERBOSITY', 'HF_HUB_VERBOSITY'): os.environ.setdefault(var, 'error')  # read at their import
-    os.environ.setdefault('HF_HUB_DISABLE_PROGRESS_BARS', '1')  # transformers' loading bar follows it
+    for var in ('TRANSFORMERS_VERBOSITY', 'HF_HUB_VERBOSITY', 'DATASETS_VERBOSITY', 'MLFLOW_LOGGING_LEVEL'):
+        os.environ.setdefault(var, 'error')  # read at their import
+    for var in ('HF_HUB_DISABLE_PROGRESS_BARS', 'HF_DATASETS_DISABLE_PROGRESS_BARS', 'WANDB_SILENT'):
+        os.environ.setdefault(var, '1')
     if 'transformers' in sys.modules:  # imported already: its settings were read
         from transformers.utils import logging as hf_logging
         hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
+    if 'datasets' in sys.modules:
+        import datasets
+        datasets.logging.set_verbosity_error(); datasets.disable_progress_bars()
     # PEFT reads `is_gradient_checkpointing`, which transformers renamed; PEFT's code, not ours, so a filter
     warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing.*', category=FutureWarning)
     return True

@@ -25,6 +25,7 @@ from .run_folder import run_dir, lock_run_folder
 from .data import read_token_file, read_captions_csv, Flickr8kFormatError
 from .datasets import eval_records, checked_records, image_dir
 from .judges import clip_rows, fluency_rows, clip_judge, fluency_judge
+from .tracking import log_results
 
 # %% auto #0
 __all__ = ['CAPTION_FILES', 'BLEU_COUNTS', 'METRICS', 'NO_JUDGES', 'COUNT_NOTES', 'JavaMissingError', 'check_java',
@@ -612,13 +613,15 @@ def run_references(s:Settings)->Path:
 # %% ../nbs/11_evaluation.ipynb #a127d9f5
 def evaluate_run(s:Settings, order:list[str]=() # system names in the order of the table; others follow by name
                 )->dict:
-    "Evaluate every prediction file of a run (or `eval.predictions`) into `<run>/metrics.json` (or `eval.output_json`)."
+    "Evaluate the run's prediction files (or `eval.predictions`) into `<run>/metrics.json`; its trackers get the results."
     rank = {name: i for i, name in enumerate(order)}
     found = sorted((run_dir(s)/'predictions').glob('*.json'), key=lambda f: (rank.get(f.stem, len(rank)), f.stem))
     preds = [Path(s.eval.predictions)] if s.eval.predictions else found
     if not preds:
         raise MissingFileError(f"no predictions in {run_dir(s)/'predictions'}: caption first (blip2-lora-infer)")
     lock_run_folder(run_dir(s))
-    return evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
-                          s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial,
-                          image_root=image_dir(s) if s.eval.clip_model else None)
+    metrics = evaluate_files(run_references(s), preds, s.eval.output_json or run_dir(s)/'metrics.json',
+                             s.eval.bootstrap, s.eval.confidence, s=s, allow_partial=s.eval.allow_partial,
+                             image_root=image_dir(s) if s.eval.clip_model else None)
+    log_results(s, metrics)
+    return metrics

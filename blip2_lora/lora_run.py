@@ -15,6 +15,7 @@ from .datasets import prepare_data, prepared, read_records, image_dir
 from .model import load_blip2, base_model_path, base_bits, device_name
 from .lora import add_lora, save_adapter
 from .training import fit, training_args
+from .tracking import tracking, tracker_runs
 from .fast_path import cached_collators, VisionCache
 
 # %% auto #0
@@ -44,8 +45,10 @@ def record_vision_cache(folder:Path, cache:VisionCache)->dict:
 # %% ../nbs/09_lora_run.ipynb #20693131
 def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:list=())->Path:
     "Train LoRA adapters as `s` says; returns the run folder, whose `adapter/` holds the result."
+    report_to, trackers = tracking(s)  # a tracker that is not installed stops it here, before anything loads
     processes = training_args(s, run_dir(s)/'checkpoints')  # one, or several under `torchrun` / `accelerate launch`
     out = claim_run_folder(s, overwrite, processes.process_index == 0)
+    if (out/'adapter'/'settings.json').exists(): return out  # trained already: the adapter's settings are written last
     device_map = None if processes.world_size > 1 else s.model.device_map
     model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), device_map)
     with processes.main_process_first(desc='preparing the data'):
@@ -56,6 +59,8 @@ def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:
     train, val = read_records(paths['train']), read_records(paths['val'])
     collators = cached_collators(model, processor, s, train + val, images) if s.train.cache_vision else None
     if collators and processes.process_index == 0: record_vision_cache(out, collators.collate.cache)
-    trainer = fit(model, processor, s, train, val, images, out, collators, True, progress, callbacks)
+    with tracker_runs(s, processes.process_index == 0):  # its MLflow and W&B runs, open while `Trainer` logs
+        trainer = fit(model, processor, s, train, val, images, out, collators, True, progress, [*callbacks, *trackers],
+                      report_to)
     if trainer.is_world_process_zero(): save_adapter(model, processor, s, out/'adapter')
     return out

@@ -23,7 +23,8 @@ __all__ = ['training_args', 'DivergedError', 'LossGuard', 'TrainLog', 'log_rows'
            'plain_collators', 'CaptionTrainer', 'resume_checkpoint', 'fit']
 
 # %% ../nbs/06_training.ipynb #0bf51c33
-def training_args(s:Settings, out:Path)->TrainingArguments:
+def training_args(s:Settings, out:Path, report_to:list[str]|str='none' # the trackers `Trainer` logs to (`06a_tracking`)
+                 )->TrainingArguments:
     "`TrainingArguments` for the `[train]` settings, writing checkpoints under `out`."
     t, cuda = s.train, torch.cuda.is_available()
     return TrainingArguments(
@@ -35,7 +36,7 @@ def training_args(s:Settings, out:Path)->TrainingArguments:
         activation_checkpointing=t.gradient_checkpointing, activation_checkpointing_kwargs={'use_reentrant': False},
         eval_strategy='epoch', save_strategy='steps', save_steps=t.save_steps, logging_steps=t.log_steps,
         logging_nan_inf_filter=False, seed=s.run.seed, data_seed=s.run.seed, remove_unused_columns=False,
-        label_names=['labels'], report_to='none', disable_tqdm=True, use_cpu=not cuda)
+        label_names=['labels'], report_to=report_to, run_name=s.run.name, disable_tqdm=True, use_cpu=not cuda)
 
 # %% ../nbs/06_training.ipynb #d4a77641
 class DivergedError(UserError, FloatingPointError):
@@ -164,11 +165,13 @@ def resume_checkpoint(folder:Path)->Path|None:
 # %% ../nbs/06_training.ipynb #789b0ba4
 def fit(model, processor, s:Settings, train:list[dict], val:list[dict], images:Path, out:Path,
         collators:Collators|None=None, # how records become inputs (default: `plain_collators`)
-        resume:bool=True, progress:bool=False, callbacks:list=())->Trainer:
+        resume:bool=True, progress:bool=False, callbacks:list=(),
+        report_to:list[str]|str='none' # trackers of `Trainer`'s integrations (`06a_tracking`)
+       )->Trainer:
     "Train `model` on `{image, caption}` records; checkpoints in `out/checkpoints`, log in `out/train_log.json`."
     t, b = s.train, collators or plain_collators(model, processor, s)
     log_file = TrainLog(out/'train_log.json')
-    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints'), data_collator=b.collate,
+    trainer = CaptionTrainer(model=model, args=training_args(s, out/'checkpoints', report_to), data_collator=b.collate,
                              eval_collator=b.eval_collate, model_inputs=b.model_inputs,
                              sampler=CaptionSampler(train, t.batch_size, s.run.seed, t.group_by_image,
                                                     t.group_by_length),
