@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np, torch
 from fastcore.basics import patch
 from PIL import Image
-from .model import is_encoder_decoder
+from .config import SettingsError
+from .model import is_encoder_decoder, reads_instruction
 
 # %% auto #0
 __all__ = ['CaptionDataset', 'CaptionCollator', 'caption_collator']
@@ -28,12 +29,12 @@ class CaptionDataset(torch.utils.data.Dataset):
 
 # %% ../nbs/04_batches.ipynb #bae6aae3
 class CaptionCollator:
-    "Turn `{image, caption}` items into a BLIP-2 training batch with masked labels."
-    def __init__(self, processor, # a `Blip2Processor` with `num_query_tokens` set
+    "Turn `{image, caption}` items into a BLIP-2 (or InstructBLIP) training batch with masked labels."
+    def __init__(self, processor, # a BLIP-2 or InstructBLIP processor with `num_query_tokens` set
                  eos_token_id:int, # the token the model ends captions with (`model.generation_config.eos_token_id`)
                  num_query_tokens:int, # the model's `config.num_query_tokens`
                  max_caption_tokens:int=48, # longer captions are cut before the EOS (and counted in `n_truncated`)
-                 prompt:str='', # text before the caption (OPT) or after the image in the encoder (T5); never a target
+                 prompt:str='', # before the caption (OPT, LLaMA) or after the image in the encoder (T5); never a target
                  pad_multiple:int=1, # pad batches to a multiple of this length (8: few shapes, tensor-core sizes)
                  encoder_decoder:bool=False): # T5: the caption is the decoder's target, not part of the input
         self.processor, self.eos, self.nq = processor, eos_token_id, num_query_tokens
@@ -46,7 +47,8 @@ class CaptionCollator:
 
     def __call__(self, items:list[dict])->dict:
         enc = self.processor(images=[it['image'] for it in items], text=self.texts(items))
-        return self.tokens(enc['input_ids'], items) | {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values']))}
+        return (self.tokens(enc['input_ids'], items) | self.qformer_inputs(len(items)) |
+                {'pixel_values': torch.from_numpy(np.stack(enc['pixel_values']))})
 
 # %% ../nbs/04_batches.ipynb #3d4c23bc
 @patch
@@ -91,8 +93,21 @@ def decoder_rows(self:CaptionCollator, id_rows:list[list[int]])->dict:
     labels[:, :self.nq + self.n_prefix] = -100
     return out | {'labels': labels}
 
+# %% ../nbs/04_batches.ipynb #d236477a
+@patch
+def qformer_inputs(self:CaptionCollator, n:int)->dict:
+    "The prompt as the Q-Former's text input, `n` rows of it (InstructBLIP); nothing for BLIP-2."
+    if (tok := getattr(self.processor, 'qformer_tokenizer', None)) is None: return {}
+    enc = tok([self.prompt] * n, padding=True, return_tensors='pt')
+    return {'qformer_input_ids': enc['input_ids'], 'qformer_attention_mask': enc['attention_mask']}
+
 # %% ../nbs/04_batches.ipynb #c3246486
-def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1)->CaptionCollator:
-    "The training collator for `model`: its EOS, query count and kind of language model."
+def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1,
+                     instruction:str='' # `model.instruction`: the prompt of every caption; InstructBLIP needs one
+                    )->CaptionCollator:
+    "The training collator for `model`: its EOS, query count, kind of language model, and the instruction."
+    if reads_instruction(model) and not instruction:
+        raise SettingsError("model.instruction is empty: InstructBLIP reads an instruction before every caption; set "
+                            "model.instruction (its presets: 'A short image description:')")
     return CaptionCollator(processor, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                           max_caption_tokens, pad_multiple=pad_multiple, encoder_decoder=is_encoder_decoder(model))
+                           max_caption_tokens, instruction, pad_multiple, is_encoder_decoder(model))

@@ -12,12 +12,13 @@ from pathlib import Path
 from .errors import UserError, read_text, read_json, write_json
 
 # %% auto #0
-__all__ = ['SECTIONS', 'RUN_SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'OFFLINE_MODELS', 'RUN_NAME', 'LIMITS', 'ENV_SWITCHES',
-           'setting', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings', 'TrainSettings', 'InferSettings',
-           'EvalSettings', 'setting_fields', 'env_names', 'SettingsError', 'allowed_values', 'parse_value', 'Settings',
-           'device_problem', 'settings_problems', 'check_settings', 'read_ini', 'find_settings_file', 'env_values',
-           'load_settings', 'users_data', 'settings_table', 'environ_without_settings', 'settings_dict',
-           'save_settings', 'load_settings_json', 'run_keys', 'changed_keys']
+__all__ = ['SECTIONS', 'RUN_SECTIONS', 'LIST_SEPARATORS', 'PRESETS', 'INSTRUCTION', 'INSTRUCTBLIP', 'OFFLINE_MODELS', 'RUN_NAME',
+           'LIMITS', 'ENV_SWITCHES', 'setting', 'RunSettings', 'DataSettings', 'ModelSettings', 'LoraSettings',
+           'TrainSettings', 'InferSettings', 'EvalSettings', 'setting_fields', 'env_names', 'SettingsError',
+           'allowed_values', 'parse_value', 'Settings', 'device_problem', 'settings_problems', 'check_settings',
+           'read_ini', 'find_settings_file', 'env_values', 'load_settings', 'users_data', 'settings_table',
+           'environ_without_settings', 'settings_dict', 'save_settings', 'load_settings_json', 'run_keys',
+           'changed_keys']
 
 # %% ../nbs/01_config.ipynb #365f1986
 def setting(default, # the built-in default
@@ -35,7 +36,7 @@ def setting(default, # the built-in default
 @dataclass
 class RunSettings:
     "Which preset, where run folders go, the seed."
-    preset:str=setting('tiny', choices=lambda: list(PRESETS)) # `tiny`, `tiny-t5` (offline), `opt-2.7b`, `flan-t5-xl`
+    preset:str=setting('tiny', choices=lambda: list(PRESETS)) # `tiny`, `opt-2.7b`, ... (`PRESETS`)
     name:str=setting('', 'folder name') # run name; artifacts go to `<runs_dir>/<name>/` (empty: the preset's name)
     runs_dir:str=setting('runs') # folder that holds all run folders
     seed:int=setting(0, defines_run=True) # seed for data order, LoRA init, dropout and sampling
@@ -64,7 +65,8 @@ class DataSettings:
 @dataclass
 class ModelSettings:
     "The base model and how it is loaded."
-    base_model:str=setting('', env='BLIP2_BASE_MODEL') # hub id, local folder, or an offline model: `tiny` or `tiny-t5`
+    base_model:str=setting('', env='BLIP2_BASE_MODEL') # hub id, local folder, or an offline model (`OFFLINE_MODELS`)
+    instruction:str=setting('') # text every caption follows: InstructBLIP's Q-Former and LM read it; empty: none
     processor_path:str=setting('', env='BLIP2_PROCESSOR_PATH') # empty: same as `base_model`
     dtype:str=setting('auto', choices=['auto', 'bf16', 'fp16', 'fp32'])
     load_in_8bit:bool=setting(False, env='LOAD_IN_8BIT') # LLM.int8 language model
@@ -116,6 +118,7 @@ class InferSettings:
     min_new_tokens:int=setting(1)
     num_beams:int=setting(4, 'positive')
     length_penalty:float=setting(1.0)
+    repetition_penalty:float=setting(1.0, 'positive') # beam search: above 1 discourages repeated tokens
     no_repeat_ngram_size:int=setting(0)
     temperature:float=setting(0.9, 'positive')
     top_p:float=setting(0.9, 'fraction')
@@ -168,9 +171,31 @@ PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model
                                         'lora.lm_targets': ['q', 'v', 'o', 'wi_0', 'wi_1', 'wo']}
 PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'lora.lm_targets': ['q', 'v'],
                                                'model.base_model': 'Salesforce/blip2-flan-t5-xl'}
+PRESETS['opt-6.7b'] = PRESETS['opt-2.7b'] | {'run.name': 'opt-6.7b', 'model.base_model': 'Salesforce/blip2-opt-6.7b'}
+PRESETS['flan-t5-xxl'] = PRESETS['flan-t5-xl'] | {'run.name': 'flan-t5-xxl', 'model.load_in_4bit': True, 'infer.merge_lora': False,
+                                                  'model.base_model': 'Salesforce/blip2-flan-t5-xxl'}
+for name in ('opt-2.7b', 'opt-6.7b', 'flan-t5-xl'):  # the BLIP-2s fine-tuned on COCO captions
+    PRESETS[f'{name}-coco'] = PRESETS[name] | {'run.name': f'{name}-coco',
+                                               'model.base_model': PRESETS[name]['model.base_model'] + '-coco'}
+
+# %% ../nbs/01_config.ipynb #1f9773cd
+INSTRUCTION = 'A short image description:' # InstructBLIP's captioning instruction, from its paper
+INSTRUCTBLIP = {'model.instruction': INSTRUCTION, 'infer.prompts': ['Briefly describe the content of the image.'],
+                'infer.num_beams': 5, 'infer.repetition_penalty': 1.5}
+PRESETS['instructblip-flan-t5-xl'] = PRESETS['flan-t5-xl'] | INSTRUCTBLIP | {
+    'run.name': 'instructblip-flan-t5-xl', 'model.base_model': 'Salesforce/instructblip-flan-t5-xl'}
+PRESETS['instructblip-vicuna-7b'] = PRESETS['opt-2.7b'] | INSTRUCTBLIP | {
+    'run.name': 'instructblip-vicuna-7b', 'model.base_model': 'Salesforce/instructblip-vicuna-7b'}
+PRESETS['tiny-instructblip'] = PRESETS['tiny'] | INSTRUCTBLIP | {
+    'run.name': 'tiny-instructblip', 'model.base_model': 'tiny-instructblip', 'infer.num_beams': 3,
+    'lora.lm_targets': ['q_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj']}
+PRESETS['tiny-instructblip-t5'] = PRESETS['tiny-t5'] | INSTRUCTBLIP | {
+    'run.name': 'tiny-instructblip-t5', 'model.base_model': 'tiny-instructblip-t5', 'infer.num_beams': 3}
 
 # %% ../nbs/01_config.ipynb #6ef26739
-OFFLINE_MODELS = {'tiny': 'opt', 'tiny-t5': 't5'} # `model.base_model` naming an offline model -> its language model
+OFFLINE_MODELS = { # `model.base_model` naming an offline model -> its family and its language model
+    'tiny': ('blip-2', 'opt'), 'tiny-t5': ('blip-2', 't5'),
+    'tiny-instructblip': ('instructblip', 'llama'), 'tiny-instructblip-t5': ('instructblip', 't5')}
 
 # %% ../nbs/01_config.ipynb #5402a34b
 def env_names(key:str # `section.key`

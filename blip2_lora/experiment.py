@@ -15,7 +15,7 @@ from .model import offline_model_path
 from .offline_model import offline_model_folder
 from .lora_run import train_lora, record_timing
 from .inference import caption_run, run_systems
-from .evaluation import evaluate_run
+from .evaluation import evaluate_run, shown_metrics
 
 # %% auto #0
 __all__ = ['run_experiment', 'run_record', 'flat_items', 'record_changes']
@@ -36,10 +36,10 @@ def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
 # %% ../nbs/11a_experiment.ipynb #d43a551a
 def run_record(folder:Path)->dict:
     "What run `folder` shows, to compare across library versions: the losses logged, each system's scores and captions."
-    systems = read_json(folder/'metrics.json')['systems']
+    systems, judged = read_json(folder/'metrics.json')['systems'], shown_metrics(('image',))
     return {'losses': {f"step {r['step']}": {k: r[k] for k in ('loss', 'val_loss') if k in r}
                        for r in read_json(folder/'train_log.json')},
-            'scores': {name: m['metrics'] for name, m in systems.items()},
+            'scores': {name: {k: v for k, v in m['metrics'].items() if k not in judged} for name, m in systems.items()},
             'captions': {name: {p['image']: p['caption'] for p in read_json(folder/'predictions'/f'{name}.json')['predictions']}
                          for name in systems}}
 

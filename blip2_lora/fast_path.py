@@ -20,7 +20,7 @@ from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVision
 from .errors import read_json, write_json
 from .config import Settings, SettingsError
 from .model import resolve_dtype, is_encoder_decoder
-from .batches import CaptionCollator
+from .batches import CaptionCollator, caption_collator
 from .training import Collators
 
 # %% auto #0
@@ -140,15 +140,16 @@ class CachedCaptionCollator(CaptionCollator):
     def __init__(self, processor, eos_token_id:int, num_query_tokens:int, max_caption_tokens:int,
                  cache:dict[str, torch.Tensor], # image name -> vision encoder output (`vision_cache`)
                  pad_multiple:int=1, encoder_decoder:bool=False,
-                 pack:bool=False): # one row per image (`pack_captions`)
-        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, pad_multiple=pad_multiple,
-                         encoder_decoder=encoder_decoder)
+                 pack:bool=False, # one row per image (`pack_captions`)
+                 prompt:str=''): # the instruction (`model.instruction`)
+        super().__init__(processor, eos_token_id, num_query_tokens, max_caption_tokens, prompt, pad_multiple,
+                         encoder_decoder)
         self.cache, self.pack = cache, pack
     def __call__(self, items:list[dict])->dict:
         names = [it['image'] for it in items]
         distinct = list(dict.fromkeys(names))
         ids = self.processor.tokenizer(self.texts(items)).input_ids
-        batch = self.tokens([[self.image_id] * self.nq + r for r in ids], items) | {
+        batch = self.tokens([[self.image_id] * self.nq + r for r in ids], items) | self.qformer_inputs(len(distinct)) | {
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
         return pack_captions(batch, self.nq, self.pad_id, self.pad_multiple) if self.pack else batch
@@ -156,28 +157,38 @@ class CachedCaptionCollator(CaptionCollator):
 # %% ../nbs/08_fast_path.ipynb #1509931f
 def cached_collator(model, processor, cache:dict[str, torch.Tensor], # cached vision outputs (`vision_cache`)
                     max_caption_tokens:int=48, pad_multiple:int=1,
-                    pack:bool=False # one row per image (`pack_captions`): decoder-only LMs only
+                    pack:bool=False, # one row per image (`pack_captions`): decoder-only LMs only
+                    instruction:str='' # `model.instruction`
                    )->CachedCaptionCollator:
-    "The cached training collator for `model`: its EOS, query count and kind of language model."
+    "The cached training collator for `model`: its EOS, query count, kind of language model and instruction."
     if pack and is_encoder_decoder(model):
         raise SettingsError("train.pack_captions applies to decoder-only language models (OPT); this model's captions "
                             "are its decoder's targets: set train.pack_captions = false")
-    return CachedCaptionCollator(processor, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                                 max_caption_tokens, cache, pad_multiple, is_encoder_decoder(model), pack)
+    plain = caption_collator(model, processor, max_caption_tokens, pad_multiple, instruction)  # its checks and reads
+    return CachedCaptionCollator(processor, plain.eos, plain.nq, max_caption_tokens, cache, pad_multiple,
+                                 plain.encoder_decoder, pack, instruction)
 
 # %% ../nbs/08_fast_path.ipynb #bc5a46d0
 def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor,
                   captions_per_row:torch.Tensor|None=None, # packed rows' caption counts (`caption_count`), not BLIP-2's
+                  qformer_input_ids:torch.Tensor|None=None, # InstructBLIP: the instruction, a row per distinct image
+                  qformer_attention_mask:torch.Tensor|None=None,
                   **batch)->dict:
-    "BLIP-2's inputs from cached vision outputs: the Q-Former once per distinct image, shared by its captions."
+    "BLIP-2's (or InstructBLIP's) inputs from cached vision outputs: the Q-Former once per distinct image."
     m = blip2_of(model)
     emb = image_embeds.to(m.query_tokens.device, m.vision_model.embeddings.patch_embedding.weight.dtype)
     mask = torch.ones(emb.shape[:-1], dtype=torch.long, device=emb.device)
-    q = m.qformer(query_embeds=m.query_tokens.expand(len(emb), -1, -1), encoder_hidden_states=emb,
-                  encoder_attention_mask=mask, return_dict=True)[0]
+    queries, text = m.query_tokens.expand(len(emb), -1, -1), {}
+    if qformer_input_ids is not None:  # the instruction follows the queries, which all attend
+        seen = torch.ones(queries.shape[:2], dtype=torch.long, device=emb.device)
+        text = dict(input_ids=qformer_input_ids.to(emb.device),
+                    attention_mask=torch.cat([seen, qformer_attention_mask.to(emb.device)], 1))
+    q = m.qformer(query_embeds=queries, encoder_hidden_states=emb, encoder_attention_mask=mask, return_dict=True,
+                  **text)[0][:, :queries.shape[1]]
     feats = m.language_projection(q.to(emb.dtype))[image_index.to(emb.device)]
     image_outputs = BaseModelOutputWithVisionQformerOutputs(pooler_output=feats)
-    return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': image_outputs}}
+    return batch | {'pixel_values': None, 'mm_encoder_outputs': {'image': image_outputs}} | (
+        {'qformer_input_ids': None} if text else {})
 
 # %% ../nbs/08_fast_path.ipynb #bb24da02
 def cached_forward(model, **batch):
@@ -204,8 +215,8 @@ def pack_captions(batch:dict, # a `CachedCaptionCollator` batch for a decoder-on
     query, key = seg[:, :, None], seg[:, None, :]
     sees = (key >= 0) & ((key == 0) | (key == query)) & torch.ones(width, width, dtype=torch.bool).tril()
     sees |= torch.eye(width, dtype=torch.bool)  # a padding position sees itself: no row of the mask is empty
-    return packed | {'attention_mask': sees[:, None], 'image_embeds': batch['image_embeds'],
-                     'image_index': torch.tensor(list(by_image)),
+    per_image = {k: batch[k] for k in ('image_embeds', 'qformer_input_ids', 'qformer_attention_mask') if k in batch}
+    return packed | per_image | {'attention_mask': sees[:, None], 'image_index': torch.tensor(list(by_image)),
                      'captions_per_row': torch.tensor([len(rs) for rs in by_image.values()])}
 
 # %% ../nbs/08_fast_path.ipynb #19541190
@@ -219,6 +230,7 @@ def cached_collators(model, processor, s:Settings, records:list[dict], images:Pa
     t = s.train
     cache = vision_cache(model, processor, list(dict.fromkeys(r['image'] for r in records)), images,
                          s.run.cache_dir, t.cache_dtype)
-    return Collators(cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions),
-                   cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple),
+    i = s.model.instruction
+    return Collators(cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions, i),
+                   cached_collator(model, processor, cache, t.max_caption_tokens, t.pad_multiple, instruction=i),
                    load_images=False, model_inputs=cached_inputs)

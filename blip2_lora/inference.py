@@ -41,8 +41,9 @@ def decoding_kwargs(strategy:str, # one of `DECODING`
     lengths = dict(max_new_tokens=infer.max_new_tokens, min_new_tokens=infer.min_new_tokens)
     if strategy == 'greedy': return dict(lengths, do_sample=False, num_beams=1)
     if strategy == 'beam':
+        repetition = {'repetition_penalty': infer.repetition_penalty} if infer.repetition_penalty != 1 else {}
         return dict(lengths, do_sample=False, num_beams=infer.num_beams, length_penalty=infer.length_penalty,
-                    no_repeat_ngram_size=infer.no_repeat_ngram_size, early_stopping=True)
+                    no_repeat_ngram_size=infer.no_repeat_ngram_size, early_stopping=True, **repetition)
     if strategy == 'sampling': return dict(lengths, do_sample=True, num_beams=1, temperature=infer.temperature,
                                            top_p=infer.top_p, top_k=infer.top_k)
     raise SettingsError(f"unknown decoding strategy {strategy!r}; choose one of {', '.join(DECODING)}")
@@ -53,7 +54,7 @@ class System:
     "One captioning system: a model (base or LoRA), a decoding strategy and a prompt."
     name:str
     strategy:str='greedy' # one of `DECODING`
-    prompt:str='' # text the caption continues (OPT), or the encoder reads after the image (T5)
+    prompt:str='' # text the caption continues (OPT, LLaMA), or the encoder reads after the image (T5)
     lora:bool=False # caption with the LoRA adapters
 
 # %% ../nbs/10_inference.ipynb #7657af36
@@ -63,10 +64,11 @@ def prompt_name(prompt:str)->str:
 
 # %% ../nbs/10_inference.ipynb #3c80dffd
 def run_systems(s:Settings)->list[System]:
-    "Every system of a run: four zero-shot baselines, one per prompt, and LoRA."
-    return ([System('zero-shot-greedy', 'greedy'), System('zero-shot-beam', 'beam')] +
+    "Every system of a run: four zero-shot baselines, one per prompt, and LoRA; all but the prompts' after the instruction."
+    i = s.model.instruction
+    return ([System('zero-shot-greedy', 'greedy', i), System('zero-shot-beam', 'beam', i)] +
             [System(prompt_name(p), 'beam', p) for p in s.infer.prompts] +
-            [System('zero-shot-sampling', 'sampling'), System('lora', 'beam', lora=True)])
+            [System('zero-shot-sampling', 'sampling', i), System('lora', 'beam', i, lora=True)])
 
 # %% ../nbs/10_inference.ipynb #ae7f3af5
 def read_image(path:Path)->tuple[Image.Image|None, str|None]:

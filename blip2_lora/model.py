@@ -9,81 +9,123 @@ from __future__ import annotations
 import platform
 from pathlib import Path
 import pandas as pd, torch
-from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, processors
+from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders, processors, normalizers
 from transformers import Blip2Config, Blip2ForConditionalGeneration, Blip2Processor, BlipImageProcessorPil
-from transformers import BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor
+from transformers import InstructBlipConfig, InstructBlipForConditionalGeneration, InstructBlipProcessor
+from transformers import AutoConfig, BitsAndBytesConfig, PreTrainedTokenizerFast, AutoProcessor
 from transformers.utils import logging as hf_logging
 from .errors import MissingFileError
-from .config import Settings, OFFLINE_MODELS
+from .config import Settings, SettingsError, OFFLINE_MODELS, INSTRUCTION, INSTRUCTBLIP
 
 # %% auto #0
-__all__ = ['VISION_SIDE', 'PRETRAIN_EPOCHS', 'COMPONENTS', 'train_caption_tokenizer', 'make_processor', 'tiny_text_config',
-           'tiny_blip2_config', 'save_tiny_blip2', 'device_name', 'resolve_dtype', 'quantization_config', 'load_blip2',
-           'to_model', 'is_encoder_decoder', 'caption_inputs', 'captions_from_inputs', 'generate_captions',
-           'offline_model_path', 'base_model_path', 'base_bits', 'component_of', 'param_table', 'with_separators',
-           'blip2_opt_2_7b_config', 'meta_model', 'blip2_flan_t5_xl_config', 'untie_lm_head']
+__all__ = ['TOKENIZER_SPECIALS', 'FAMILIES', 'VISION_SIDE', 'PRETRAIN_EPOCHS', 'COMPONENTS', 'OPT', 'T5', 'RELEASED',
+           'train_caption_tokenizer', 'train_qformer_tokenizer', 'make_processor', 'tiny_text_config',
+           'tiny_blip2_config', 'offline_tokenizers', 'save_tiny_blip2', 'device_name', 'resolve_dtype',
+           'quantization_config', 'load_blip2', 'to_model', 'is_encoder_decoder', 'reads_instruction', 'caption_inputs',
+           'captions_from_inputs', 'generate_captions', 'offline_model_path', 'base_model_path', 'base_bits',
+           'component_of', 'param_table', 'with_separators', 'released_config', 'meta_model', 'untie_lm_head',
+           'release_params']
 
 # %% ../nbs/03_model.ipynb #e7a690f9
+TOKENIZER_SPECIALS = { # language model -> its special tokens in id order, the token a text starts with, and ends with
+    'opt': (['<s>', '<pad>', '</s>', '<unk>'], '</s>', None), 't5': (['<pad>', '</s>', '<unk>'], None, '</s>'),
+    'llama': (['<unk>', '<s>', '</s>', '<pad>'], '<s>', None)}
+
 def train_caption_tokenizer(captions:list[str], # texts to learn the vocabulary from
                             vocab_size:int=400,
-                            backbone:str='opt' # whose special tokens: `opt` or `t5`
+                            backbone:str='opt' # whose special tokens: a key of `TOKENIZER_SPECIALS`
                            )->PreTrainedTokenizerFast:
-    "A byte-level BPE tokenizer with OPT's or T5's special tokens, trained on `captions`."
-    t5 = backbone == 't5'
+    "A byte-level BPE tokenizer with OPT's, T5's or LLaMA's special tokens, trained on `captions`."
+    specials, bos, eos = TOKENIZER_SPECIALS[backbone]
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    specials = ['<pad>', '</s>', '<unk>'] if t5 else ['<s>', '<pad>', '</s>', '<unk>']
-    tok.train_from_iterator([c if t5 else c + '\n' for c in captions], trainers.BpeTrainer(
+    tok.train_from_iterator([c + '\n' if backbone == 'opt' else c for c in captions], trainers.BpeTrainer(
         vocab_size=vocab_size, special_tokens=specials, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False))
-    eos = ('</s>', specials.index('</s>'))
-    tok.post_processor = processors.TemplateProcessing(single='$A </s>' if t5 else '</s> $A', special_tokens=[eos])
+    tok.post_processor = processors.TemplateProcessing(single=' '.join(t for t in (bos, '$A', eos) if t),
+                                                       special_tokens=[(t, specials.index(t)) for t in (bos, eos) if t])
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='</s>', pad_token='<pad>', unk_token='<unk>',
-                                   **({} if t5 else {'bos_token': '</s>'}))
+                                   **({'bos_token': bos} if bos else {}))
+
+# %% ../nbs/03_model.ipynb #161554de
+def train_qformer_tokenizer(texts:list[str], vocab_size:int=400)->PreTrainedTokenizerFast:
+    "A BERT-style WordPiece tokenizer (`[PAD]` = 0, `[CLS]` text `[SEP]`), trained on `texts`: the Q-Former's."
+    specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']
+    tok = Tokenizer(models.WordPiece(unk_token='[UNK]'))
+    tok.normalizer, tok.pre_tokenizer = normalizers.BertNormalizer(lowercase=True), pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece()
+    tok.train_from_iterator(texts, trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=specials,
+                                                            show_progress=False))
+    tok.post_processor = processors.TemplateProcessing(single='[CLS] $A [SEP]',
+                                                       special_tokens=[('[CLS]', 2), ('[SEP]', 3)])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token='[PAD]', unk_token='[UNK]', cls_token='[CLS]',
+                                   sep_token='[SEP]', mask_token='[MASK]')
 
 # %% ../nbs/03_model.ipynb #818977e4
-def make_processor(tokenizer, num_query_tokens:int, image_size:int)->Blip2Processor:
-    "A `Blip2Processor` (which adds the `<image>` token) around `tokenizer`, resizing images to `image_size`."
-    return Blip2Processor(BlipImageProcessorPil(size={'height': image_size, 'width': image_size}), tokenizer,
-                          num_query_tokens=num_query_tokens)
+def make_processor(tokenizer, num_query_tokens:int, image_size:int,
+                   qformer_tokenizer=None # InstructBLIP's: the Q-Former reads the instruction with it
+                  )->Blip2Processor|InstructBlipProcessor:
+    "A BLIP-2 (or InstructBLIP) processor around the tokenizers, which adds the `<image>` token and resizes images."
+    images = BlipImageProcessorPil(size={'height': image_size, 'width': image_size})
+    if qformer_tokenizer is None: return Blip2Processor(images, tokenizer, num_query_tokens=num_query_tokens)
+    return InstructBlipProcessor(images, tokenizer, qformer_tokenizer, num_query_tokens=num_query_tokens)
 
 # %% ../nbs/03_model.ipynb #68d9fd1b
 def tiny_text_config(backbone:str, vocab_size:int, eos_token_id:int, hidden:int)->dict:
-    "The language model of the tiny BLIP-2: a two-layer OPT, or a T5 with two encoder and two decoder blocks."
+    "The language model of the tiny BLIP-2: a two-layer OPT or LLaMA, or a T5 with two encoder and two decoder blocks."
     if backbone == 't5':
         return dict(model_type='t5', vocab_size=vocab_size, d_model=hidden, d_kv=hidden // 4, d_ff=2 * hidden,
                     num_layers=2, num_decoder_layers=2, num_heads=4, feed_forward_proj='gated-gelu',
                     decoder_start_token_id=0, eos_token_id=eos_token_id, pad_token_id=0)
+    if backbone == 'llama':
+        return dict(model_type='llama', vocab_size=vocab_size, hidden_size=hidden, intermediate_size=2 * hidden,
+                    num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=4, max_position_embeddings=128,
+                    bos_token_id=1, eos_token_id=eos_token_id, pad_token_id=3, tie_word_embeddings=False)
     return dict(model_type='opt', vocab_size=vocab_size, hidden_size=hidden, ffn_dim=4 * hidden, num_hidden_layers=2,
                 num_attention_heads=4, word_embed_proj_dim=hidden, max_position_embeddings=128, bos_token_id=2,
                 eos_token_id=eos_token_id, pad_token_id=1)
 
 # %% ../nbs/03_model.ipynb #38f7ab4d
+FAMILIES = {'blip-2': (Blip2Config, Blip2ForConditionalGeneration), # a config's `model_type` -> its classes
+            'instructblip': (InstructBlipConfig, InstructBlipForConditionalGeneration)}
+
 def tiny_blip2_config(vocab_size:int, image_token_id:int, eos_token_id:int, num_query_tokens:int=8,
-                      image_size:int=64, hidden:int=96, backbone:str='opt')->Blip2Config:
-    "A small BLIP-2 configuration with the real model's structure and an OPT or T5 language model."
-    return Blip2Config(
+                      image_size:int=64, hidden:int=96, backbone:str='opt',
+                      family:str='blip-2', # or `instructblip`
+                      qformer_vocab_size:int|None=None # InstructBLIP's Q-Former tokenizer's size
+                     )->Blip2Config|InstructBlipConfig:
+    "A small BLIP-2 (or InstructBLIP) configuration with the real model's structure and an OPT, T5 or LLaMA."
+    return FAMILIES[family][0](
         vision_config=dict(hidden_size=hidden, intermediate_size=2 * hidden, num_hidden_layers=2,
                            num_attention_heads=4, image_size=image_size, patch_size=16),
         qformer_config=dict(hidden_size=hidden, intermediate_size=2 * hidden, num_hidden_layers=2,
                             num_attention_heads=4, encoder_hidden_size=hidden, cross_attention_frequency=1,
-                            vocab_size=vocab_size),
+                            vocab_size=qformer_vocab_size or vocab_size),
         text_config=tiny_text_config(backbone, vocab_size, eos_token_id, hidden),
         num_query_tokens=num_query_tokens, image_token_index=image_token_id)
+
+# %% ../nbs/03_model.ipynb #5c6ff4e8
+def offline_tokenizers(captions:list[str], backbone:str='opt', family:str='blip-2')->tuple:
+    "The language model's tokenizer trained on `captions`, and InstructBLIP's Q-Former tokenizer (None for BLIP-2)."
+    texts = captions + [INSTRUCTION, *INSTRUCTBLIP['infer.prompts']]
+    return (train_caption_tokenizer(captions, backbone=backbone),
+            train_qformer_tokenizer(texts) if family == 'instructblip' else None)
 
 # %% ../nbs/03_model.ipynb #8d110d81
 def save_tiny_blip2(folder:Path|str, # where to save the model and its processor
                      captions:list[str], # the text its tokenizer learns (the synthetic set's: `synthetic_captions`)
-                     seed:int=0, backbone:str='opt' # the language model: `opt` or `t5`
+                     seed:int=0, backbone:str='opt', # the language model: `opt`, `t5` or `llama`
+                     family:str='blip-2' # or `instructblip`
                     )->Path:
-    "Build an untrained tiny BLIP-2 and its processor into `folder` with `save_pretrained`."
+    "Build an untrained tiny BLIP-2 (or InstructBLIP) and its processor into `folder` with `save_pretrained`."
     torch.manual_seed(seed)
-    tok = train_caption_tokenizer(captions, backbone=backbone)
-    proc = make_processor(tok, num_query_tokens=8, image_size=64)
-    eos = tok.eos_token_id if backbone == 't5' else tok.convert_tokens_to_ids('Ċ')  # OPT's captions end in "\n"
-    model = Blip2ForConditionalGeneration(tiny_blip2_config(len(tok), tok.convert_tokens_to_ids('<image>'), eos,
-                                                            backbone=backbone))
+    tok, qtok = offline_tokenizers(captions, backbone, family)
+    proc = make_processor(tok, num_query_tokens=8, image_size=64, qformer_tokenizer=qtok)
+    eos = tok.convert_tokens_to_ids('Ċ') if backbone == 'opt' else tok.eos_token_id  # OPT's captions end in "\n"
+    config = tiny_blip2_config(len(tok), tok.convert_tokens_to_ids('<image>'), eos, backbone=backbone, family=family,
+                               qformer_vocab_size=len(qtok) if qtok else None)
+    model = FAMILIES[family][1](config)
     hf_logging.disable_progress_bar()
     model.save_pretrained(folder)
     proc.save_pretrained(folder)
@@ -119,13 +161,17 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
                bits:int|None=None, # 8 or 4 to quantize the language model
                device_map:str|None='auto', # passed to `from_pretrained`; `auto` spreads over the GPUs, `cpu` stays
                processor_path:str|Path|None=None # default: `name_or_path`
-              )->tuple[Blip2ForConditionalGeneration, Blip2Processor]:
-    "Load a BLIP-2 model and its processor, ready to caption."
+              )->tuple[Blip2ForConditionalGeneration|InstructBlipForConditionalGeneration, object]:
+    "Load a BLIP-2 or InstructBLIP model and its processor, ready to caption."
     torch_dtype = resolve_dtype(dtype)
     if device_map == 'auto' and not torch.cuda.is_available(): device_map = 'cpu'
     hf_logging.disable_progress_bar()
     try:
-        model = Blip2ForConditionalGeneration.from_pretrained(  # no Hub kernels: the code that runs is ours
+        kind = AutoConfig.from_pretrained(name_or_path).model_type
+        if kind not in FAMILIES:
+            raise SettingsError(f"{str(name_or_path)!r} (model.base_model) is a {kind} model: this project tunes "
+                                f"{' and '.join(FAMILIES)} models")
+        model = FAMILIES[kind][1].from_pretrained(  # no Hub kernels: the code that runs is ours
             name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map,
             use_kernels=False)
     except OSError as e:  # no such folder or hub id, or no network: the setting to check, not a bug
@@ -148,8 +194,12 @@ def to_model(batch:dict, model)->dict:
 
 # %% ../nbs/03_model.ipynb #41263043
 def is_encoder_decoder(model)->bool:
-    "Whether BLIP-2 `model` (or its PEFT wrapper) has an encoder-decoder language model (Flan-T5), not a decoder (OPT)."
+    "Whether `model` (or its PEFT wrapper) has an encoder-decoder language model (Flan-T5), not a decoder (OPT, LLaMA)."
     return not model.config.use_decoder_only_language_model
+
+def reads_instruction(model)->bool:
+    "Whether the Q-Former of `model` (or its PEFT wrapper) reads the instruction too: InstructBLIP."
+    return model.config.model_type == 'instructblip'
 
 # %% ../nbs/03_model.ipynb #01a52e97
 def caption_inputs(processor, images:list, # PIL images, one batch
@@ -181,7 +231,7 @@ def generate_captions(model, processor, images:list, # PIL images, one batch
 PRETRAIN_EPOCHS = 60 # the offline model's pre-training epochs, part of its cache folder's name
 
 def offline_model_path(s:Settings)->Path:
-    "Where the offline model `model.base_model` (`tiny` or `tiny-t5`) of the settings is cached."
+    "Where the offline model `model.base_model` (`OFFLINE_MODELS`) of the settings is cached."
     name = f'{s.model.base_model}-offline-{s.data.synthetic_images}-seed{s.run.seed}-e{PRETRAIN_EPOCHS}'
     return Path(s.run.cache_dir).expanduser()/name
 
@@ -227,38 +277,41 @@ def with_separators(df:pd.DataFrame)->pd.DataFrame:
     return df.apply(lambda col: col.map('{:,}'.format) if pd.api.types.is_integer_dtype(col) else col)
 
 # %% ../nbs/03_model.ipynb #4c0a78f5
-def blip2_opt_2_7b_config(image_token_index:int=50265 # the processor's `<image>` token id
-                         )->Blip2Config:
-    "The configuration of `Salesforce/blip2-opt-2.7b`, written out so it needs no download."
-    return Blip2Config(
+OPT = dict(model_type='opt', vocab_size=50304, num_attention_heads=32, num_hidden_layers=32,
+           max_position_embeddings=2048, bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True)
+T5 = dict(model_type='t5', vocab_size=32128, d_kv=64, num_layers=24, num_decoder_layers=24, feed_forward_proj='gated-gelu',
+          decoder_start_token_id=0, eos_token_id=1, pad_token_id=0, tie_word_embeddings=False)
+RELEASED = { # Salesforce's checkpoints (without `-coco`) -> family, language model, `<image>` token id
+    'blip2-opt-2.7b': ('blip-2', OPT | dict(hidden_size=2560, ffn_dim=10240, word_embed_proj_dim=2560), 50265),
+    'blip2-opt-6.7b': ('blip-2', OPT | dict(hidden_size=4096, ffn_dim=16384, word_embed_proj_dim=4096), 50265),
+    'blip2-flan-t5-xl': ('blip-2', T5 | dict(d_model=2048, d_ff=5120, num_heads=32), 32100),
+    'blip2-flan-t5-xxl': ('blip-2', T5 | dict(d_model=4096, d_ff=10240, num_heads=64), 32100),
+    'instructblip-flan-t5-xl': ('instructblip', T5 | dict(d_model=2048, d_ff=5120, num_heads=32), 32100),
+    'instructblip-vicuna-7b': ('instructblip', dict(
+        model_type='llama', vocab_size=32002, hidden_size=4096, intermediate_size=11008, num_hidden_layers=32,
+        num_attention_heads=32, max_position_embeddings=2048, rms_norm_eps=1e-6, bos_token_id=1, eos_token_id=2,
+        pad_token_id=0, tie_word_embeddings=False), 32001)}
+
+def released_config(name:str, # a checkpoint's name after `Salesforce/`: a key of `RELEASED`, or it with `-coco`
+                    image_token_index:int|None=None # the processor's `<image>` token id (default: the checkpoint's)
+                   )->Blip2Config|InstructBlipConfig:
+    "The configuration of a released BLIP-2 or InstructBLIP, written out so it needs no download."
+    family, text, image_token = RELEASED[name.removesuffix('-coco')]
+    return FAMILIES[family][0](
         vision_config=dict(hidden_size=1408, intermediate_size=6144, num_hidden_layers=39, num_attention_heads=16,
                            image_size=224, patch_size=14, layer_norm_eps=1e-6, qkv_bias=True),
         qformer_config=dict(hidden_size=768, intermediate_size=3072, num_hidden_layers=12, num_attention_heads=12,
-                            cross_attention_frequency=2, encoder_hidden_size=1408, vocab_size=30522),
-        text_config=dict(model_type='opt', vocab_size=50304, hidden_size=2560, ffn_dim=10240, num_hidden_layers=32,
-                         num_attention_heads=32, word_embed_proj_dim=2560, max_position_embeddings=2048,
-                         bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True),
-        num_query_tokens=32, image_token_index=image_token_index)
+                            cross_attention_frequency=2, encoder_hidden_size=1408,
+                            vocab_size=30523 if family == 'instructblip' else 30522),
+        text_config=text, num_query_tokens=32, image_token_index=image_token_index or image_token)
 
 # %% ../nbs/03_model.ipynb #ac1727cb
-def meta_model(config:Blip2Config,
+def meta_model(config:Blip2Config|InstructBlipConfig,
                separate_lm_head:bool=False # untie the LM's output head, as loading a Flan-T5 checkpoint does
-              )->Blip2ForConditionalGeneration:
-    "BLIP-2 built from `config` on the meta device: parameter shapes, no memory."
-    with torch.device('meta'): model = Blip2ForConditionalGeneration(config)
+              )->Blip2ForConditionalGeneration|InstructBlipForConditionalGeneration:
+    "BLIP-2 or InstructBLIP built from `config` on the meta device: parameter shapes, no memory."
+    with torch.device('meta'): model = FAMILIES[config.model_type][1](config)
     return untie_lm_head(model) if separate_lm_head else model
-
-# %% ../nbs/03_model.ipynb #375de5ed
-def blip2_flan_t5_xl_config(image_token_index:int=32100 # the processor's `<image>` token id
-                           )->Blip2Config:
-    "The configuration of `Salesforce/blip2-flan-t5-xl`, written out so it needs no download."
-    opt = blip2_opt_2_7b_config()
-    return Blip2Config(
-        vision_config=opt.vision_config.to_dict(), qformer_config=opt.qformer_config.to_dict(),
-        text_config=dict(model_type='t5', vocab_size=32128, d_model=2048, d_kv=64, d_ff=5120, num_layers=24,
-                         num_decoder_layers=24, num_heads=32, feed_forward_proj='gated-gelu', decoder_start_token_id=0,
-                         eos_token_id=1, pad_token_id=0, tie_word_embeddings=False),
-        num_query_tokens=32, image_token_index=image_token_index)
 
 # %% ../nbs/03_model.ipynb #ee999360
 def untie_lm_head(model:Blip2ForConditionalGeneration)->Blip2ForConditionalGeneration:
@@ -266,3 +319,15 @@ def untie_lm_head(model:Blip2ForConditionalGeneration)->Blip2ForConditionalGener
     lm = model.language_model
     lm.lm_head.weight = torch.nn.Parameter(torch.randn_like(lm.get_input_embeddings().weight))
     return model
+
+# %% ../nbs/03_model.ipynb #1b73bd2c
+def release_params(names:list[str]|None=None # keys of `RELEASED` (default: all)
+                  )->pd.DataFrame:
+    "Parameters of released checkpoints by part, counted on the meta device: vision + Q-Former side, language model, all."
+    rows = {}
+    for name in names or RELEASED:
+        config = released_config(name)
+        table = param_table(meta_model(config, separate_lm_head=config.text_config.model_type == 't5'))['total']
+        rows[name] = {'family': config.model_type, 'language model': int(table['language model']),
+                      'all': int(table['all'])}
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis('checkpoint')

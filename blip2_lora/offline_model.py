@@ -12,7 +12,7 @@ from pathlib import Path
 from filelock import FileLock
 from PIL import Image
 from .errors import write_json
-from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS
+from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS, INSTRUCTION
 from .data import load_flickr8k, write_synthetic_flickr8k, synthetic_captions
 from .model import load_blip2, save_tiny_blip2, offline_model_path, PRETRAIN_EPOCHS
 from .training import fit
@@ -41,19 +41,20 @@ def pretraining_records(folder:Path, # a synthetic set (`pretraining_data`)
 _log = logging.getLogger('blip2_lora.offline_model')
 
 def offline_model_folder(s:Settings, progress:bool=False)->Path:
-    "Folder of the offline model `model.base_model` (`tiny` or `tiny-t5`), pre-trained and cached on first use."
-    folder, backbone = offline_model_path(s), OFFLINE_MODELS[s.model.base_model]
+    "Folder of the offline model `model.base_model` (`OFFLINE_MODELS`), pre-trained and cached on first use."
+    folder, (family, backbone) = offline_model_path(s), OFFLINE_MODELS[s.model.base_model]
     folder.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(folder.parent/'offline-model.lock'):
         if (folder/'model.safetensors').exists(): return folder
-        _log.info(f'building the offline model ({backbone.upper()}; once: about 1-2 minutes on 2 CPU cores), '
+        _log.info(f'building the offline model ({family} with {backbone}; once: about 1-2 minutes on 2 CPU cores), '
                  f'cached in {folder}')
         data = pretraining_data(s)
         work = folder.with_name(folder.name + '.building'); shutil.rmtree(work, ignore_errors=True)
-        init = save_tiny_blip2(work/'init', synthetic_captions(), s.run.seed, backbone)
+        init = save_tiny_blip2(work/'init', synthetic_captions(), s.run.seed, backbone, family)
         model, processor = load_blip2(init, 'fp32', device_map=None)
-        pre = replace(s, train=TrainSettings(epochs=PRETRAIN_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6,
-                                             log_steps=20, cache_vision=False, group_by_image=False))
+        pre = replace(s, model=replace(s.model, instruction=INSTRUCTION if family == 'instructblip' else ''),
+                      train=TrainSettings(epochs=PRETRAIN_EPOCHS, batch_size=32, lr=1e-3, save_steps=10**6,
+                                          log_steps=20, cache_vision=False, group_by_image=False))
         blank = work/'blank.jpg'; Image.new('RGB', (64, 64), 'white').save(blank)
         records, t0 = pretraining_records(data, blank), time.perf_counter()
         images = load_flickr8k(data).image_dir

@@ -21,13 +21,14 @@ from torch._inductor import config as inductor_config
 from PIL import Image
 from safetensors import safe_open
 from safetensors.torch import save_file
-from transformers import AutoProcessor, Blip2Config, Blip2ForConditionalGeneration
+from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor, Blip2Config, Blip2ForConditionalGeneration
 from .errors import quiet_libraries, write_json
-from .config import Settings, load_settings, OFFLINE_MODELS
+from .config import Settings, load_settings, OFFLINE_MODELS, PRESETS
 from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, flickr_captions, terse_caption
 from .datasets import image_dir, caption_records
-from .model import load_blip2, to_model, generate_captions, blip2_opt_2_7b_config, blip2_flan_t5_xl_config
-from .model import make_processor, train_caption_tokenizer, device_name, untie_lm_head, is_encoder_decoder
+from .model import load_blip2, to_model, generate_captions, released_config
+from .model import make_processor, offline_tokenizers, device_name, untie_lm_head, is_encoder_decoder
+from .model import meta_model, param_table, base_bits
 from .model import save_tiny_blip2
 from .batches import CaptionDataset, caption_collator
 from .lora import add_lora
@@ -49,7 +50,7 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'ORIGINAL_BITS', 'SPEED_VARIANTS'
            'run_variant', 'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep',
            'trainer_rate', 'wide_vision_blip2_folder', 'noise_images', 'memory_mb', 'read_rows', 'budget_child',
            'read_in_budget', 'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'random_judges', 'judge_seconds',
-           'settings_effect', 'benchmark_cli']
+           'weight_gb', 'lm_size', 'predicted_train_gb', 'preset_notes', 'settings_effect', 'benchmark_cli']
 
 # %% ../nbs/14_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -135,30 +136,35 @@ def train_rate(model, loader:DataLoader, step, steps:int=10, warmup:int=3, optim
     return dict(samples_per_s=n / (time.perf_counter() - t0), peak_gb=mem.gb, loss=loss.item(), optimizer=opt)
 
 # %% ../nbs/14_performance.ipynb #eddd57dd
-def caption_rate(model, processor, paths:list[Path], batch_size:int, other:int=0, **generate_kwargs)->dict:
+def caption_rate(model, processor, paths:list[Path], batch_size:int, other:int=0,
+                 prompt:str='', # the text every caption follows (`model.instruction`)
+                 **generate_kwargs)->dict:
     "Images captioned per second, `batch_size` at a time (adapters off: the merged model's cost), and peak memory."
     model.eval()
     with PeakMemory(other) as mem, model.disable_adapter():
         _sync(); t0 = time.perf_counter()
         for i in range(0, len(paths), batch_size):
             ims = [Image.open(p).convert('RGB') for p in paths[i:i + batch_size]]
-            caps = generate_captions(model, processor, ims, **generate_kwargs)
+            caps = generate_captions(model, processor, ims, prompt, **generate_kwargs)
         _sync()
     return dict(images_per_s=len(paths) / (time.perf_counter() - t0), peak_gb=mem.gb, caption=caps[0])
 
 # %% ../nbs/14_performance.ipynb #b39a9656
-ARCHITECTURES = {'opt-2.7b': (blip2_opt_2_7b_config, 'opt'), 'flan-t5-xl': (blip2_flan_t5_xl_config, 't5')}
+ARCHITECTURES = {preset: v['model.base_model'].removeprefix('Salesforce/') for preset, v in PRESETS.items()
+                 if v['model.base_model'].startswith('Salesforce/') and not preset.endswith('-coco')}
 
-def random_blip2_folder(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES`
+def random_blip2_folder(folder:Path|str, arch:str='opt-2.7b', # a key of `ARCHITECTURES`: a real preset's name
                  device:str='cuda')->Path:
-    "The architecture of BLIP-2 `arch` with random bf16 weights and an offline processor, saved to `folder`."
+    "The architecture of the BLIP-2 or InstructBLIP of `arch` with random bf16 weights and an offline processor."
     if (Path(folder)/'processor_config.json').exists(): return Path(folder)  # written last: the folder is complete
-    make_config, backbone = ARCHITECTURES[arch]
-    tok = train_caption_tokenizer(synthetic_captions(), backbone=backbone)
-    proc = make_processor(tok, num_query_tokens=32, image_size=224)
-    with torch.device(device): model = Blip2ForConditionalGeneration(make_config(tok.convert_tokens_to_ids('<image>')))
+    config = released_config(ARCHITECTURES[arch])
+    backbone = config.text_config.model_type
+    tok, qtok = offline_tokenizers(synthetic_captions(), backbone, config.model_type)
+    proc = make_processor(tok, num_query_tokens=32, image_size=224, qformer_tokenizer=qtok)
+    config = released_config(ARCHITECTURES[arch], tok.convert_tokens_to_ids('<image>'))
+    with torch.device(device): model = AutoModelForImageTextToText.from_config(config, dtype=torch.bfloat16)
     if backbone == 't5': untie_lm_head(model)  # as the released checkpoint has
-    model.to(torch.bfloat16).save_pretrained(folder); proc.save_pretrained(folder)
+    model.save_pretrained(folder); proc.save_pretrained(folder)
     del model
     return Path(folder)
 
@@ -202,7 +208,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
     t = s.train
-    collate = cached_collator(model, proc, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions)
+    collate = cached_collator(model, proc, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions, s.model.instruction)
     loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
@@ -210,7 +216,7 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
 # %% ../nbs/14_performance.ipynb #45834c69
 def plain_loader(model, proc, s:Settings, records:list[dict], batch_size:int)->DataLoader:
     "What a user writes with transformers and PEFT alone: the processor on every batch, padded to its longest caption."
-    collate = caption_collator(model, proc, s.train.max_caption_tokens)
+    collate = caption_collator(model, proc, s.train.max_caption_tokens, instruction=s.model.instruction)
     return DataLoader(CaptionDataset(records, image_dir(s)), batch_size, shuffle=True, collate_fn=collate)
 
 # %% ../nbs/14_performance.ipynb #94e97914
@@ -351,7 +357,7 @@ def architecture_check(s:Settings, model_path:str|Path, sizes:list[int]=(8,), st
     model, proc = our_lora_model(s, model_path)
     ds = load_flickr8k(s.data.text_dir, s.data.image_dir)
     paths = [image_dir(s)/n for n in ds.splits['train'][:n_images]]
-    res['caption'] = caption_rate(model, proc, paths, s.infer.batch_size, **gen)
+    res['caption'] = caption_rate(model, proc, paths, s.infer.batch_size, prompt=s.model.instruction, **gen)
     return res
 
 # %% ../nbs/14_performance.ipynb #7f72a619
@@ -640,6 +646,48 @@ def judge_seconds(clip:ClipJudge, fluency:FluencyJudge, captions:dict[str, str] 
     t3 = time.perf_counter()
     return {'CLIP images (s)': t1 - t0, 'CLIP captions (s)': t2 - t1, 'fluency (s)': t3 - t2}
 
+# %% ../nbs/14_performance.ipynb #8627f684
+def weight_gb(config, bits:int|None=None # the language model's linear layers (not its head) in 4 or 8 bits
+             )->float:
+    "GB of the weights of the model of `config`: bf16, the language model's linear layers in `bits` (T5's `wo` not)."
+    total = 0.0
+    for name, m in meta_model(config, separate_lm_head=config.text_config.model_type == 't5').named_modules():
+        small = (bits and isinstance(m, torch.nn.Linear) and name.startswith('language_model.')
+                 and not name.endswith(('lm_head', '.wo')))  # T5 keeps `wo` in 16 bits (`_keep_in_fp32_modules`)
+        total += sum(p.numel() for p in m.parameters(recurse=False)) * (bits / 8 if small else 2)
+    return total / 1e9
+
+def lm_size(config)->int:
+    "The language model's width × blocks (encoder and decoder for T5): what its activations per token grow with."
+    t = config.text_config
+    return t.hidden_size * (t.num_hidden_layers + getattr(t, 'num_decoder_layers', 0))
+
+def predicted_train_gb(config, bits:int|None, measured:dict # `benchmark_gpu.json`'s `memory_gb`, OPT-2.7B at batch 8
+                      )->float:
+    "GPU memory predicted for training the model of `config` at batch 8: its weights, and OPT-2.7B's overhead scaled."
+    ref, key = released_config('blip2-opt-2.7b'), '4-bit, batch 8' if bits else 'bf16, batch 8'
+    overhead = measured[key] - weight_gb(ref, 4 if bits else None)
+    return weight_gb(config, bits) + overhead * lm_size(config) / lm_size(ref)
+
+# %% ../nbs/14_performance.ipynb #a2fc2087
+def preset_notes(measured:dict # `benchmark_gpu.json`'s `memory_gb`
+                )->pd.DataFrame:
+    "Each real preset: parameters, trainable share, precision, and training memory at its batch (predicted, GB)."
+    rows = {}
+    for preset, v in PRESETS.items():
+        if not v['model.base_model'].startswith('Salesforce/'): continue
+        s = load_settings('', preset, environ={})
+        config, bits = released_config(s.model.base_model.removeprefix('Salesforce/')), base_bits(s)
+        assert s.train.batch_size == 8, f'{preset}: the prediction is for batch 8'
+        table = param_table(add_lora(meta_model(config, config.text_config.model_type == 't5'), s.lora))
+        base = table.loc['all', 'total'] - table.loc['all', 'trainable']  # the checkpoint's own, as `03_model` counts
+        rows[preset] = {'parameters (B)': round(base / 1e9, 2),
+                        'trainable (%)': round(table.loc['all', 'trainable %'], 3),
+                        'language model': f'{bits}-bit' if bits else 'bf16',
+                        'GB, bf16': round(predicted_train_gb(config, None, measured), 1),
+                        'GB, preset': round(predicted_train_gb(config, bits, measured), 1)}
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis('preset (batch 8)')
+
 # %% ../nbs/14_performance.ipynb #fda1b455
 def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
     "Training rates of benchmark runs that differ in settings, side by side."
@@ -656,9 +704,11 @@ def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
 def benchmark_cli(argv:list[str]|None=None):
     "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON after each phase."
     p = argparse.ArgumentParser(description=benchmark_cli.__doc__)
-    p.add_argument('--model', default='tiny', help="'tiny' or 'tiny-t5' (an offline base), 'opt-2.7b-random' or "
-                   "'flan-t5-xl-random' (a real architecture, random weights, GPU), or a model folder; a Flan-T5 "
-                   "model is measured alone (architecture_check), as the original pipeline never ran one")
+    p.add_argument('--model', default='tiny', help="an offline preset ('tiny', 'tiny-t5', 'tiny-instructblip', ...), a "
+                   "real preset's architecture with random weights ('opt-2.7b-random', 'instructblip-vicuna-7b-random', "
+                   "...: `ARCHITECTURES`, on a GPU), or a model folder; a model other than BLIP-2 OPT is measured "
+                   "alone (architecture_check), as the original pipeline never ran one")
+    p.add_argument('--alone', action='store_true', help='measure ours alone (architecture_check), BLIP-2 OPT too')
     p.add_argument('--steps', type=int, default=10); p.add_argument('--rounds', type=int, default=2)
     p.add_argument('--batch-size', type=int); p.add_argument('--caption-images', type=int, default=32)
     p.add_argument('--original-caption-images', type=int, default=8); p.add_argument('--new-tokens', type=int)
@@ -674,7 +724,7 @@ def benchmark_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     started = time.perf_counter()
     quiet_libraries()
-    preset = {'tiny': 'tiny', 'tiny-t5': 'tiny-t5', 'flan-t5-xl-random': 'flan-t5-xl'}.get(a.model, 'opt-2.7b')
+    preset = a.model.removesuffix('-random') if a.model.removesuffix('-random') in PRESETS else 'opt-2.7b'
     s = load_settings('', preset, environ={},
                       overrides={'data.text_dir': f'{a.workdir}/synthetic', 'data.synthetic': True,
                                  'data.image_dir': '', 'run.runs_dir': f'{a.workdir}/runs', **parse_overrides(a.set)})
@@ -683,7 +733,8 @@ def benchmark_cli(argv:list[str]|None=None):
     elif a.model.removesuffix('-random') in ARCHITECTURES:
         path = random_blip2_folder(f'{a.workdir}/{a.model}', a.model.removesuffix('-random'))
     else: path = a.model
-    if Blip2Config.from_pretrained(path).use_decoder_only_language_model:
+    config = AutoConfig.from_pretrained(path)
+    if not a.alone and config.model_type == 'blip-2' and config.use_decoder_only_language_model:  # the original: OPT
         res = benchmark(s, path, a.steps, a.rounds, a.caption_images, a.original_caption_images, a.new_tokens,
                         a.batch_size)
     else: res = architecture_check(s, path, a.sweep or [a.batch_size or s.train.batch_size], a.steps, a.caption_images,

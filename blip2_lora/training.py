@@ -126,8 +126,8 @@ class Collators:
 def plain_collators(model, processor, s:Settings)->Collators:
     "Collators of pixels and tokens: BLIP-2's own forward, its vision encoder at every step."
     t = s.train
-    return Collators(caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple),
-                   caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple))
+    return Collators(caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, s.model.instruction),
+                   caption_collator(model, processor, t.max_caption_tokens, t.pad_multiple, s.model.instruction))
 
 # %% ../nbs/06_training.ipynb #2f57d188
 class CaptionTrainer(Trainer):

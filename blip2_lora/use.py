@@ -11,10 +11,13 @@ from dataclasses import asdict
 from pathlib import Path
 import pandas as pd
 from huggingface_hub import ModelCard, ModelCardData, EvalResult
+from peft import PeftConfig
+from transformers import AutoConfig
 from .errors import UserError, MissingFileError, read_json, write_json
 from .config import Settings, SettingsError, OFFLINE_MODELS
 from .config import save_settings, settings_dict, run_keys
 from .run_folder import RunFolderError
+from .model import base_bits
 from .data import IMAGE_SUFFIXES, image_files
 from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model
 from .lora import lora_placement
@@ -23,9 +26,9 @@ from .evaluation import (METRICS, results_table, shown_metrics, scaled_header, e
 from .report import markdown_table
 
 # %% auto #0
-__all__ = ['run_system', 'find_images', 'append_captions', 'check_out', 'resume_rows', 'caption_files', 'captions_text',
-           'judged_captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results', 'usage_code', 'model_card',
-           'export_adapter', 'lora_generation_config', 'export_merged']
+__all__ = ['FAMILY_NAMES', 'run_system', 'find_images', 'append_captions', 'check_out', 'resume_rows', 'caption_files',
+           'captions_text', 'judged_captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results',
+           'usage_code', 'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
 
 # %% ../nbs/12a_use.ipynb #a4d9b2c4
 def run_system(s:Settings, name:str='lora')->System:
@@ -155,13 +158,19 @@ def eval_results(s:Settings, metrics:dict, model_name:str)->list[EvalResult]:
             for m in shown_metrics(('main', 'image')) if m in lora]
 
 # %% ../nbs/12a_use.ipynb #a2d4985b
-def usage_code(s:Settings, merged:bool)->str:
+FAMILY_NAMES = {'blip-2': 'BLIP-2', 'instructblip': 'InstructBLIP'} # a config's `model_type` -> the family's name
+
+def usage_code(s:Settings, merged:bool, config # the base model's configuration: its family and kind of language model
+              )->str:
     "Python that loads the export with plain transformers (and PEFT) and captions a photo, as the run does."
     dtype = {'bf16': 'bfloat16', 'fp16': 'float16', 'fp32': 'float32'}.get(s.model.dtype, 'bfloat16')
     system = run_system(s)
-    load = f'Blip2ForConditionalGeneration.from_pretrained({{}}, dtype=torch.{dtype}, device_map="auto")'
+    bits = None if merged else base_bits(s)  # a merged export is 16-bit; an adapter's base loads as it was trained
+    quantized = f', quantization_config=BitsAndBytesConfig(load_in_{bits}bit=True)' if bits else ''
+    load = f'AutoModelForImageTextToText.from_pretrained({{}}, dtype=torch.{dtype}, device_map="auto"{quantized})'
     lines = ['import torch', 'from PIL import Image',
-             'from transformers import AutoProcessor, Blip2ForConditionalGeneration']
+             'from transformers import AutoProcessor, AutoModelForImageTextToText'
+             + (', BitsAndBytesConfig' if bits else '')]
     if merged:
         lines += ['', 'path = "path/to/this/folder"  # or its Hub repo id', 'model = ' + load.format('path')]
         call = 'model.generate(**inputs, generation_config=model.generation_config)'
@@ -174,18 +183,22 @@ def usage_code(s:Settings, merged:bool)->str:
                   'model = ' + load.format('base'),
                   'model = PeftModel.from_pretrained(model, path)']
         call = f'model.generate(**inputs, {gen})'
+    new = ('out[:, inputs["input_ids"].shape[1]:]  # the input comes back first' if config.use_decoder_only_language_model
+           else 'out')
     return '\n'.join(lines + [
         'processor = AutoProcessor.from_pretrained(path)',
         f'inputs = processor(images=Image.open("photo.jpg"), text={system.prompt!r}, return_tensors="pt")',
-        f'inputs = inputs.to(model.device, torch.{dtype})',
-        f'print(processor.batch_decode({call}, skip_special_tokens=True)[0].strip())'])
+        f'inputs = inputs.to(model.device, torch.{dtype})', f'out = {call}', f'new = {new}',
+        'print(processor.batch_decode(new, skip_special_tokens=True)[0].strip())'])
 
 # %% ../nbs/12a_use.ipynb #dd5b1d36
-def model_card(s:Settings, metrics:dict|None, merged:bool=False)->ModelCard:
+def model_card(s:Settings, metrics:dict|None,
+               config, # the base model's configuration (`AutoConfig`)
+               merged:bool=False)->ModelCard:
     "A Hub model card for the tuned model of run settings `s`, with its `metrics.json` when it was evaluated."
     name = f'{s.run.name}: {s.model.base_model} with LoRA'
     data = ModelCardData(base_model=hub_id(s), library_name='transformers' if merged else 'peft',
-                         pipeline_tag='image-to-text', tags=['blip-2', 'lora', 'image-captioning', 'blip2-lora'],
+                         pipeline_tag='image-to-text', tags=[config.model_type, 'lora', 'image-captioning', 'blip2-lora'],
                          model_name=name, eval_results=eval_results(s, metrics, name) if metrics else None)
     what = ('The LoRA weights are merged into the base model: a standalone transformers model.' if merged else
             'A PEFT adapter: load the base model, then the adapter onto it.')
@@ -199,10 +212,10 @@ def model_card(s:Settings, metrics:dict|None, merged:bool=False)->ModelCard:
     training = markdown_table(pd.DataFrame({'value': {k: str(s.get(k)) for k in run_keys('lora') + run_keys('train')}}
                                            ).rename_axis('setting'))
     body = [f'# {name}', '',
-            f'BLIP-2 (`{s.model.base_model}`) with LoRA adapters ({lora}), fine-tuned by '
+            f'{FAMILY_NAMES[config.model_type]} (`{s.model.base_model}`) with LoRA adapters ({lora}), fine-tuned by '
             f'[blip2-lora](https://github.com/blip2-lora/blip2-lora) to caption images of {data_name(s)}. {what}', '',
-            '## Use it', '', '```python', usage_code(s, merged), '```', '',
-            "BLIP-2's `generate` hands only its keyword arguments to the language model, whose own generation config "
+            '## Use it', '', '```python', usage_code(s, merged, config), '```', '',
+            f"{FAMILY_NAMES[config.model_type]}'s `generate` hands only its keyword arguments to the language model, whose own generation config "
             "is rebuilt at load: a bare `generate(**inputs)` decodes greedily. "
             + ('Pass `generation_config=model.generation_config`, which holds the decoding below.' if merged else
                'Pass the decoding, as above.'), '',
@@ -219,7 +232,12 @@ def export_adapter(folder:Path|str, out:Path|str, s:Settings, overwrite:bool=Fal
     out = export_folder(out, overwrite)
     shutil.copytree(adapter, out, dirs_exist_ok=True)
     metrics = Path(folder)/'metrics.json'
-    model_card(s, read_json(metrics) if metrics.exists() else None).save(out/'README.md')
+    base = PeftConfig.from_pretrained(adapter).base_model_name_or_path
+    try: config = AutoConfig.from_pretrained(base)
+    except OSError as e:
+        raise MissingFileError(f"cannot read the configuration of the adapter's base model {base!r}, which the model "
+                               f"card describes: {str(e).splitlines()[0]}") from None
+    model_card(s, read_json(metrics) if metrics.exists() else None, config).save(out/'README.md')
     save_settings(s, out)
     return out
 
@@ -238,6 +256,6 @@ def export_merged(folder:Path|str, out:Path|str, s:Settings, overwrite:bool=Fals
     model.generation_config = lora_generation_config(model, s)
     model.save_pretrained(out); processor.save_pretrained(out)
     metrics = Path(folder)/'metrics.json'
-    model_card(s, read_json(metrics) if metrics.exists() else None, merged=True).save(out/'README.md')
+    model_card(s, read_json(metrics) if metrics.exists() else None, model.config, merged=True).save(out/'README.md')
     save_settings(s, out)
     return out

@@ -9,10 +9,15 @@
 #   scripts/benchmark_gpu.sh t5 OUT [MODEL [SECTION.KEY=VALUE ...]]
 #                                               there: BLIP-2 Flan-T5-XL's architecture, ours alone
 #                                               -> OUT/benchmark_gpu_t5.json
+#   scripts/benchmark_gpu.sh arch OUT NAME [SECTION.KEY=VALUE ...]
+#                                               there: the architecture of real preset NAME (opt-6.7b, flan-t5-xxl,
+#                                               instructblip-flan-t5-xl, instructblip-vicuna-7b, ...), ours alone,
+#                                               in bf16 and 4-bit -> OUT/benchmark_gpu_NAME.json
 #
 # The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, Trainer, speed variants), and
 # no phase starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
-# MODEL is 'tiny' or 'tiny-t5' to try the script on a CPU ('-' for the default). Settings after it change ours (e.g.
+# MODEL (NAME for arch) is an offline preset ('tiny', 'tiny-t5', 'tiny-instructblip', ...) to try the script on a
+# CPU ('-' for the default). Settings after it change ours (e.g.
 # train.pack_captions=true) and name the files (benchmark_gpu_train.pack_captions-true.json); the log is beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +31,7 @@ print(' '.join(f'{p}=={m.version(p)}' for p in ('transformers', 'peft', 'bitsand
     --platform manylinux2014_x86_64 -d .whl $pins
   grep -qsx '/.whl/' .git/info/exclude || { mkdir -p .git/info && echo '/.whl/' >> .git/info/exclude; }
   du -ch .whl/*.whl ;;
-opt|t5)
+opt|t5|arch)
   out=${2:?usage: scripts/benchmark_gpu.sh $1 OUT [MODEL [SECTION.KEY=VALUE ...]]}
   mkdir -p "$out"
   if compgen -G '.whl/*.whl' > /dev/null; then
@@ -42,9 +47,12 @@ print('torch', torch.__version__, '| transformers', transformers.__version__, '|
   if [ "$kind" = opt ]; then
     [ "$model" = - ] && model=opt-2.7b-random
     name=benchmark_gpu args=(--model "$model" --rounds 2 --original-caption-images 8)
-  else
+  elif [ "$kind" = t5 ]; then
     [ "$model" = - ] && model=flan-t5-xl-random
     name=benchmark_gpu_t5 args=(--model "$model")
+  else
+    [ "$model" = - ] && { echo "error: scripts/benchmark_gpu.sh arch OUT NAME: name a real preset, e.g. opt-6.7b"; exit 2; }
+    name=benchmark_gpu_$model args=(--alone --model "$([[ $model = tiny* ]] && echo "$model" || echo "$model-random")")
   fi
   if [ $# -gt 0 ]; then
     args+=(--set "$@")
@@ -54,5 +62,5 @@ print('torch', torch.__version__, '| transformers', transformers.__version__, '|
     --sweep 8 16 32 64 128 --sweep-4bit --profile --trainer --variants --time-limit "$limit" --output "$out/$name.json" \
     2>&1 | tee "$out/$name.log" ;;
 *)
-  sed -n '2,17p' "$0"; exit 2 ;;
+  sed -n '2,21p' "$0"; exit 2 ;;
 esac
