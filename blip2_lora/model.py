@@ -169,8 +169,8 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
     try:
         kind = AutoConfig.from_pretrained(name_or_path).model_type
         if kind not in FAMILIES:
-            raise SettingsError(f"{str(name_or_path)!r} (model.base_model) is a {kind} model: this project tunes "
-                                f"{' and '.join(FAMILIES)} models")
+            raise SettingsError(f"{str(name_or_path)!r} (model.base_model) holds a model of type {kind!r}: this project "
+                                f"tunes {' and '.join(FAMILIES)} models; name one of those")
         model = FAMILIES[kind][1].from_pretrained(  # no Hub kernels: the code that runs is ours
             name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map,
             use_kernels=False)
