@@ -50,7 +50,7 @@ __all__ = ['ARCHITECTURES', 'PEAK_BF16_FLOPS', 'ORIGINAL_BITS', 'SPEED_VARIANTS'
            'run_variant', 'speed_variants', 'variants_table', 'profile_steps', 'best_within', 'plot_sweep',
            'trainer_rate', 'wide_vision_blip2_folder', 'noise_images', 'memory_mb', 'read_rows', 'budget_child',
            'read_in_budget', 'safetensors_rate', 'ratio_table', 'synthetic_eval_set', 'random_judges', 'judge_seconds',
-           'weight_gb', 'lm_size', 'predicted_train_gb', 'preset_notes', 'settings_effect', 'benchmark_cli']
+           'settings_effect', 'weight_gb', 'lm_size', 'predicted_train_gb', 'preset_notes', 'benchmark_cli']
 
 # %% ../nbs/14_performance.ipynb #f44dfedc
 class OriginalCaptionDataset(torch.utils.data.Dataset):
@@ -646,6 +646,18 @@ def judge_seconds(clip:ClipJudge, fluency:FluencyJudge, captions:dict[str, str] 
     t3 = time.perf_counter()
     return {'CLIP images (s)': t1 - t0, 'CLIP captions (s)': t2 - t1, 'fluency (s)': t3 - t2}
 
+# %% ../nbs/14_performance.ipynb #fda1b455
+def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
+    "Training rates of benchmark runs that differ in settings, side by side."
+    rows = {}
+    for label, f in files.items():
+        r = json.loads(Path(f).read_text())
+        ours, original = r['ours']['train']['samples_per_s'], r['original']['train']['samples_per_s']
+        rows[label] = {k: r['setup'][k] for k in ('pad_multiple', 'group_by_image')} | {
+            'ours (samples/s)': round(ours, 1), 'original (samples/s)': round(original, 1),
+            'ours/original': round(ours / original, 2)}
+    return pd.DataFrame(rows).T
+
 # %% ../nbs/14_performance.ipynb #8627f684
 def weight_gb(config, bits:int|None=None # the language model's linear layers (not its head) in 4 or 8 bits
              )->float:
@@ -687,18 +699,6 @@ def preset_notes(measured:dict # `benchmark_gpu.json`'s `memory_gb`
                         'GB, bf16': round(predicted_train_gb(config, None, measured), 1),
                         'GB, preset': round(predicted_train_gb(config, bits, measured), 1)}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('preset (batch 8)')
-
-# %% ../nbs/14_performance.ipynb #fda1b455
-def settings_effect(files:dict[str, Path|str])->pd.DataFrame:
-    "Training rates of benchmark runs that differ in settings, side by side."
-    rows = {}
-    for label, f in files.items():
-        r = json.loads(Path(f).read_text())
-        ours, original = r['ours']['train']['samples_per_s'], r['original']['train']['samples_per_s']
-        rows[label] = {k: r['setup'][k] for k in ('pad_multiple', 'group_by_image')} | {
-            'ours (samples/s)': round(ours, 1), 'original (samples/s)': round(original, 1),
-            'ours/original': round(ours / original, 2)}
-    return pd.DataFrame(rows).T
 
 # %% ../nbs/14_performance.ipynb #cbc35973
 def benchmark_cli(argv:list[str]|None=None):
