@@ -1,4 +1,4 @@
-"""Every backbone's offline experiment from the shell: BLIP-2 and InstructBLIP, each with a decoder and an encoder-decoder; a merged InstructBLIP for plain transformers.
+"""InstructBLIP's offline experiments from the shell, beside BLIP-2's; a merged InstructBLIP for plain transformers.
 
 Docs: https://blip2-lora.github.io/blip2-lora/backbones.html.md"""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 from peft import PeftConfig
 from transformers import AutoConfig
-from .evaluation import METRICS, results_table, comparisons_frame
+from .evaluation import results_table, comparisons_frame
 from .report import load_run
 
 # %% auto #0
@@ -18,7 +18,7 @@ __all__ = ['family_table']
 
 # %% ../nbs/13a_backbones.ipynb #7344823f
 def family_table(folders:list[Path|str], metric:str='CIDEr', baseline:str='zero-shot-beam')->pd.DataFrame:
-    "A row per run: its base's family and language model, `baseline`'s and LoRA's `metric`, and their paired difference."
+    "A row per run: its base's family and language model, `baseline`'s and LoRA's `metric`, and their difference."
     rows = {}
     for folder in map(Path, folders):
         run = load_run(folder)
@@ -26,7 +26,6 @@ def family_table(folders:list[Path|str], metric:str='CIDEr', baseline:str='zero-
         scores = results_table({k: run['metrics']['systems'][k] for k in (baseline, 'lora')}, [metric])
         diff = comparisons_frame(run['metrics']['comparisons'], run['settings'].eval.bootstrap).loc[(baseline, metric)]
         rows[folder.name] = {'family': config.model_type, 'language model': config.text_config.model_type,
-                             **{f'{k}': v for k, v in scores.iloc[:, 0].items()},
+                             **scores.iloc[:, 0].to_dict(),
                              'LoRA − ' + baseline: f"{diff['difference']:+.1f} {diff.iloc[1]}", 'p': diff['p']}
-    header = scores.columns[0].replace(METRICS[metric].label or metric, f'{metric}', 1)
-    return pd.DataFrame.from_dict(rows, orient='index').rename_axis(f'run (toy; {header})')
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis(f'run (toy; {scores.columns[0]})')

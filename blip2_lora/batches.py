@@ -14,7 +14,7 @@ from .config import SettingsError
 from .model import is_encoder_decoder, reads_instruction
 
 # %% auto #0
-__all__ = ['CaptionDataset', 'CaptionCollator', 'caption_collator']
+__all__ = ['CaptionDataset', 'CaptionCollator', 'collator_args', 'caption_collator']
 
 # %% ../nbs/04_batches.ipynb #6d146a49
 class CaptionDataset(torch.utils.data.Dataset):
@@ -102,12 +102,17 @@ def qformer_inputs(self:CaptionCollator, n:int)->dict:
     return {'qformer_input_ids': enc['input_ids'], 'qformer_attention_mask': enc['attention_mask']}
 
 # %% ../nbs/04_batches.ipynb #c3246486
-def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1,
-                     instruction:str='' # `model.instruction`: the prompt of every caption; InstructBLIP needs one
-                    )->CaptionCollator:
-    "The training collator for `model`: its EOS, query count, kind of language model, and the instruction."
+def collator_args(model, instruction:str='' # `model.instruction`: the prompt of every caption; InstructBLIP needs one
+                 )->dict:
+    "What a training collator reads from `model` (its EOS, query count, kind of language model), and the instruction."
     if reads_instruction(model) and not instruction:
         raise SettingsError("model.instruction is empty: InstructBLIP reads an instruction before every caption; set "
                             "model.instruction (its presets: 'A short image description:')")
-    return CaptionCollator(processor, model.generation_config.eos_token_id, model.config.num_query_tokens,
-                           max_caption_tokens, instruction, pad_multiple, is_encoder_decoder(model))
+    return dict(eos_token_id=model.generation_config.eos_token_id, num_query_tokens=model.config.num_query_tokens,
+                prompt=instruction, encoder_decoder=is_encoder_decoder(model))
+
+def caption_collator(model, processor, max_caption_tokens:int=48, pad_multiple:int=1, instruction:str=''
+                    )->CaptionCollator:
+    "The training collator for `model` and the run's instruction (`collator_args`)."
+    return CaptionCollator(processor, max_caption_tokens=max_caption_tokens, pad_multiple=pad_multiple,
+                           **collator_args(model, instruction))

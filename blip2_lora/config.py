@@ -139,7 +139,7 @@ class EvalSettings:
     confidence:float=setting(0.95, 'open fraction') # interval coverage
     spice:bool=setting(False) # needs Stanford CoreNLP
     clip_model:str=setting('') # CLIP for CLIP-S and RefCLIP-S: hub id, folder or `tiny-clip` (empty: not scored)
-    fluency_model:str=setting('') # causal LM whose perplexity measures fluency: hub id, folder or `tiny-lm` (empty: not scored)
+    fluency_model:str=setting('') # causal LM whose perplexity measures fluency: hub id, folder, `tiny-lm`; empty: none
     allow_partial:bool=setting(False) # score predictions that lack some evaluation images (else refused)
 
 # %% ../nbs/01_config.ipynb #146357b2
@@ -172,7 +172,8 @@ PRESETS['tiny-t5'] = PRESETS['tiny'] | {'run.name': 'tiny-t5', 'model.base_model
 PRESETS['flan-t5-xl'] = PRESETS['opt-2.7b'] | {'run.name': 'flan-t5-xl', 'lora.lm_targets': ['q', 'v'],
                                                'model.base_model': 'Salesforce/blip2-flan-t5-xl'}
 PRESETS['opt-6.7b'] = PRESETS['opt-2.7b'] | {'run.name': 'opt-6.7b', 'model.base_model': 'Salesforce/blip2-opt-6.7b'}
-PRESETS['flan-t5-xxl'] = PRESETS['flan-t5-xl'] | {'run.name': 'flan-t5-xxl', 'model.load_in_4bit': True, 'infer.merge_lora': False,
+PRESETS['flan-t5-xxl'] = PRESETS['flan-t5-xl'] | {'run.name': 'flan-t5-xxl', 'model.load_in_4bit': True,
+                                                  'infer.merge_lora': False,  # merging reloads the base in 16 bits
                                                   'model.base_model': 'Salesforce/blip2-flan-t5-xxl'}
 for name in ('opt-2.7b', 'opt-6.7b', 'flan-t5-xl'):  # the BLIP-2s fine-tuned on COCO captions
     PRESETS[f'{name}-coco'] = PRESETS[name] | {'run.name': f'{name}-coco',

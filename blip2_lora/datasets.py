@@ -274,7 +274,7 @@ def write_sidecars(ds:CaptionData, folder:Path)->Path:
 
 # %% ../nbs/02a_datasets.ipynb #c87e72d6
 def write_hub(ds:CaptionData, folder:Path)->Path:
-    "`ds` as a Hub data set on disk: `data/<split>-00000-of-00001.parquet`, a row per image, embedded, its captions a list."
+    "`ds` as a Hub data set on disk: `data/<split>-00000-of-00001.parquet`, a row per image, embedded, captions a list."
     import datasets as hf
     features = hf.Features({'image': hf.Image(), 'caption': [hf.Value('string')]})
     (folder/'data').mkdir(parents=True, exist_ok=True)
@@ -299,7 +299,8 @@ ARROW_SUFFIXES, SAVED_MARKERS = ('.parquet', '.arrow'), ('dataset_dict.json', 's
 
 def arrow_files(folder:Path)->list[Path]:
     "The Parquet and Arrow files in `folder`, down to two folders deep (a Hub repository's `data/`, `<config>/`)."
-    return sorted(f for pattern in ('*', '*/*', '*/*/*') for f in Path(folder).glob(pattern) if f.suffix in ARROW_SUFFIXES)
+    return sorted(f for pattern in ('*', '*/*', '*/*/*') for f in Path(folder).glob(pattern)
+                  if f.suffix in ARROW_SUFFIXES)
 
 def is_arrow_data(p:Path)->bool:
     "Whether `p` is a Hub id, a Parquet or Arrow file, or a folder of them (`save_to_disk`'s included)."
@@ -321,7 +322,8 @@ def load_splits(path:Path|str, revision:str='' # the Hub data set's branch, tag 
     except Exception as e:
         why = f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
         offline = '; offline (HF_HUB_OFFLINE=1), only data sets in the cache load' if repo else ''
-        raise UserError(f"cannot read the data set {repo or p}{f' at revision {revision}' if revision else ''} ({why}): "
+        at = f' at revision {revision}' if revision else ''
+        raise UserError(f"cannot read the data set {repo or p}{at} ({why}): "
                         f"check data.path (--data){' and data.revision' if revision else ''}{offline}") from None
     return dict(found) if isinstance(found, hf.DatasetDict) else {'': found}
 
@@ -342,7 +344,7 @@ def column_list(features:dict)->str:
 
 # %% ../nbs/02a_datasets.ipynb #c9bd1885
 def caption_columns(features:dict, setting:str, where:str)->list[str]:
-    "The caption columns: those `data.caption_column` names, else `text`/`caption`/`captions`/`sentences`, else numbered."
+    "The caption columns: `data.caption_column`'s, else `text`/`caption`/`captions`/`sentences`, else numbered ones."
     named = [c.strip() for c in setting.split(',') if c.strip()]
     guessed = next(([c] for c in (*CAPTION_COLUMNS, 'sentences') if c in features), None) or [
         c for c in features if NUMBERED_CAPTIONS.fullmatch(c)]
@@ -403,7 +405,8 @@ def hub_layout(features:dict, image_col:str, caption_cols:list[str])->str:
     captions = (f"{len(caption_cols)} caption columns ({', '.join(caption_cols)})" if len(caption_cols) > 1 else
                 f"a list of captions per row in `{first}`" if hasattr(features[first], 'feature') else
                 f"a caption per row in `{first}`")
-    return f"{captions}; images {'embedded' if isinstance(features[image_col], hf.Image) else 'as paths'} in `{image_col}`"
+    stored = 'embedded' if isinstance(features[image_col], hf.Image) else 'as paths'
+    return f"{captions}; images {stored} in `{image_col}`"
 
 # %% ../nbs/02a_datasets.ipynb #4ff6265b
 def hub_rows(part, image_col:str, caption_cols:list[str], split_col:str|None):
@@ -413,7 +416,8 @@ def hub_rows(part, image_col:str, caption_cols:list[str], split_col:str|None):
     for batch in part.select_columns([image_col, *caption_cols, *([split_col] if split_col else [])]).iter(256):
         for j, image in enumerate(batch[image_col]):
             values = [batch[c][j] for c in caption_cols]
-            captions = [str(v).strip() for vs in values for v in (vs if isinstance(vs, list) else [vs]) if v is not None]
+            captions = [str(v).strip() for vs in values for v in (vs if isinstance(vs, list) else [vs])
+                        if v is not None]
             yield image, captions, batch[split_col][j] if split_col else None
 
 # %% ../nbs/02a_datasets.ipynb #5725ed28
@@ -423,7 +427,8 @@ def read_hub(path:Path|str, s:Settings)->CaptionData:
     d, where, local = s.data, hub_id(path) or str(path), None if hub_id(path) else Path(path)
     parts = load_splits(path, d.revision)
     features = next(iter(parts.values())).features
-    image_col, caption_cols = image_column(features, d.image_column, where), caption_columns(features, d.caption_column, where)
+    image_col = image_column(features, d.image_column, where)
+    caption_cols = caption_columns(features, d.caption_column, where)
     embedded, split_col = isinstance(features[image_col], hf.Image), 'split' if 'split' in features else None
     out, names, captions, in_split = annotation_paths(s)['train'].parent/'images', {}, {}, {}
     for part_name, part in parts.items():
@@ -441,7 +446,8 @@ def read_hub(path:Path|str, s:Settings)->CaptionData:
         splits = generated_splits(list(captions), list(d.split_fractions))
         source = f"generated from a hash of each image's name ({fmt_fractions(d.split_fractions)})"
     root = out if embedded else find_image_root(local or Path(d.image_dir or '.'), next(iter(captions)), d.image_dir)
-    return CaptionData('hub', Path(str(path)), root, captions, splits, source, hub_layout(features, image_col, caption_cols))
+    layout = hub_layout(features, image_col, caption_cols)
+    return CaptionData('hub', Path(str(path)), root, captions, splits, source, layout)
 
 # %% ../nbs/02a_datasets.ipynb #f1f0f5c7
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from transformers.models.blip_2.modeling_blip_2 import BaseModelOutputWithVision
 from .errors import read_json, write_json
 from .config import Settings, SettingsError
 from .model import resolve_dtype, is_encoder_decoder
-from .batches import CaptionCollator, caption_collator
+from .batches import CaptionCollator, collator_args
 from .training import Collators
 
 # %% auto #0
@@ -149,7 +149,8 @@ class CachedCaptionCollator(CaptionCollator):
         names = [it['image'] for it in items]
         distinct = list(dict.fromkeys(names))
         ids = self.processor.tokenizer(self.texts(items)).input_ids
-        batch = self.tokens([[self.image_id] * self.nq + r for r in ids], items) | self.qformer_inputs(len(distinct)) | {
+        rows = self.tokens([[self.image_id] * self.nq + r for r in ids], items)
+        batch = rows | self.qformer_inputs(len(distinct)) | {
             'image_embeds': torch.stack([self.cache[n] for n in distinct]),
             'image_index': torch.tensor([distinct.index(n) for n in names])}
         return pack_captions(batch, self.nq, self.pad_id, self.pad_multiple) if self.pack else batch
@@ -164,9 +165,8 @@ def cached_collator(model, processor, cache:dict[str, torch.Tensor], # cached vi
     if pack and is_encoder_decoder(model):
         raise SettingsError("train.pack_captions applies to decoder-only language models (OPT); this model's captions "
                             "are its decoder's targets: set train.pack_captions = false")
-    plain = caption_collator(model, processor, max_caption_tokens, pad_multiple, instruction)  # its checks and reads
-    return CachedCaptionCollator(processor, plain.eos, plain.nq, max_caption_tokens, cache, pad_multiple,
-                                 plain.encoder_decoder, pack, instruction)
+    return CachedCaptionCollator(processor, max_caption_tokens=max_caption_tokens, cache=cache,
+                                 pad_multiple=pad_multiple, pack=pack, **collator_args(model, instruction))
 
 # %% ../nbs/08_fast_path.ipynb #bc5a46d0
 def cached_inputs(model, image_embeds:torch.Tensor, image_index:torch.Tensor,

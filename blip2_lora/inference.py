@@ -64,7 +64,7 @@ def prompt_name(prompt:str)->str:
 
 # %% ../nbs/10_inference.ipynb #3c80dffd
 def run_systems(s:Settings)->list[System]:
-    "Every system of a run: four zero-shot baselines, one per prompt, and LoRA; all but the prompts' after the instruction."
+    "Every system: four zero-shot baselines, one per prompt, and LoRA; all but the prompts' after the instruction."
     i = s.model.instruction
     return ([System('zero-shot-greedy', 'greedy', i), System('zero-shot-beam', 'beam', i)] +
             [System(prompt_name(p), 'beam', p) for p in s.infer.prompts] +

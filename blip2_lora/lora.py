@@ -8,14 +8,14 @@ Docs: https://blip2-lora.github.io/blip2-lora/lora.html.md"""
 from __future__ import annotations
 import logging, re
 from pathlib import Path
-import torch
-from .config import Settings, LoraSettings, SettingsError, save_settings, load_settings_json
-from .model import load_blip2, component_of
+import pandas as pd, torch
+from .config import Settings, LoraSettings, SettingsError, save_settings, load_settings_json, load_settings
+from .model import load_blip2, component_of, param_table, meta_model, released_config
 from peft import LoraConfig, PeftConfig, PeftModel, get_peft_model, prepare_model_for_kbit_training
 
 # %% auto #0
 __all__ = ['lora_target_regex', 'leaf_linear_names', 'check_lora_targets', 'lora_config', 'add_lora', 'lora_modules_by_block',
-           'lora_placement', 'save_adapter', 'load_adapter', 'merge_adapter']
+           'preset_lora_params', 'lora_placement', 'save_adapter', 'load_adapter', 'merge_adapter']
 
 # %% ../nbs/05_lora.ipynb #9366cb3f
 def lora_target_regex(lora:LoraSettings)->str:
@@ -67,6 +67,14 @@ def lora_modules_by_block(model)->dict[str, int]:
         where = next((v for k, v in kinds.items() if k in n), component_of(n))
         counts[where] = counts.get(where, 0) + 1
     return counts
+
+# %% ../nbs/05_lora.ipynb #9aae3a1b
+def preset_lora_params(preset:str # a real preset, whose `model.base_model` is a Salesforce checkpoint
+                      )->pd.DataFrame:
+    "The trainable-parameter report of a real preset's adapters on its released architecture, built on the meta device."
+    s = load_settings('', preset, environ={})
+    config = released_config(s.model.base_model.removeprefix('Salesforce/'))
+    return param_table(add_lora(meta_model(config), s.lora))
 
 # %% ../nbs/05_lora.ipynb #1f8e9b91
 def lora_placement(lora:LoraSettings)->str:

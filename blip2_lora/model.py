@@ -169,8 +169,8 @@ def load_blip2(name_or_path:str|Path, # hub id (e.g. `Salesforce/blip2-opt-2.7b`
     try:
         kind = AutoConfig.from_pretrained(name_or_path).model_type
         if kind not in FAMILIES:
-            raise SettingsError(f"{str(name_or_path)!r} (model.base_model) holds a model of type {kind!r}: this project "
-                                f"tunes {' and '.join(FAMILIES)} models; name one of those")
+            raise SettingsError(f"{str(name_or_path)!r} (model.base_model) holds a model of type {kind!r}: this "
+                                f"project tunes {' and '.join(FAMILIES)} models; name one of those")
         model = FAMILIES[kind][1].from_pretrained(  # no Hub kernels: the code that runs is ours
             name_or_path, dtype=torch_dtype, quantization_config=quantization_config(bits), device_map=device_map,
             use_kernels=False)
@@ -279,8 +279,9 @@ def with_separators(df:pd.DataFrame)->pd.DataFrame:
 # %% ../nbs/03_model.ipynb #4c0a78f5
 OPT = dict(model_type='opt', vocab_size=50304, num_attention_heads=32, num_hidden_layers=32,
            max_position_embeddings=2048, bos_token_id=2, eos_token_id=50118, pad_token_id=1, tie_word_embeddings=True)
-T5 = dict(model_type='t5', vocab_size=32128, d_kv=64, num_layers=24, num_decoder_layers=24, feed_forward_proj='gated-gelu',
-          decoder_start_token_id=0, eos_token_id=1, pad_token_id=0, tie_word_embeddings=False)
+T5 = dict(model_type='t5', vocab_size=32128, d_kv=64, num_layers=24, num_decoder_layers=24,
+          feed_forward_proj='gated-gelu', decoder_start_token_id=0, eos_token_id=1, pad_token_id=0,
+          tie_word_embeddings=False)
 RELEASED = { # Salesforce's checkpoints (without `-coco`) -> family, language model, `<image>` token id
     'blip2-opt-2.7b': ('blip-2', OPT | dict(hidden_size=2560, ffn_dim=10240, word_embed_proj_dim=2560), 50265),
     'blip2-opt-6.7b': ('blip-2', OPT | dict(hidden_size=4096, ffn_dim=16384, word_embed_proj_dim=4096), 50265),
@@ -307,10 +308,12 @@ def released_config(name:str, # a checkpoint's name after `Salesforce/`: a key o
 
 # %% ../nbs/03_model.ipynb #ac1727cb
 def meta_model(config:Blip2Config|InstructBlipConfig,
-               separate_lm_head:bool=False # untie the LM's output head, as loading a Flan-T5 checkpoint does
+               separate_lm_head:bool|None=None # untie the LM's output head, as loading a Flan-T5 checkpoint does;
+                                               # None: for a T5, as every released Flan-T5 has its own head
               )->Blip2ForConditionalGeneration|InstructBlipForConditionalGeneration:
     "BLIP-2 or InstructBLIP built from `config` on the meta device: parameter shapes, no memory."
     with torch.device('meta'): model = FAMILIES[config.model_type][1](config)
+    if separate_lm_head is None: separate_lm_head = config.text_config.model_type == 't5'
     return untie_lm_head(model) if separate_lm_head else model
 
 # %% ../nbs/03_model.ipynb #ee999360
@@ -323,11 +326,11 @@ def untie_lm_head(model:Blip2ForConditionalGeneration)->Blip2ForConditionalGener
 # %% ../nbs/03_model.ipynb #1b73bd2c
 def release_params(names:list[str]|None=None # keys of `RELEASED` (default: all)
                   )->pd.DataFrame:
-    "Parameters of released checkpoints by part, counted on the meta device: vision + Q-Former side, language model, all."
+    "Parameters of released checkpoints, counted on the meta device: the language model's, and all."
     rows = {}
     for name in names or RELEASED:
         config = released_config(name)
-        table = param_table(meta_model(config, separate_lm_head=config.text_config.model_type == 't5'))['total']
+        table = param_table(meta_model(config))['total']
         rows[name] = {'family': config.model_type, 'language model': int(table['language model']),
                       'all': int(table['all'])}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('checkpoint')

@@ -21,17 +21,18 @@ from torch._inductor import config as inductor_config
 from PIL import Image
 from safetensors import safe_open
 from safetensors.torch import save_file
-from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor, Blip2Config, Blip2ForConditionalGeneration
+from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor
+from transformers import Blip2Config, Blip2ForConditionalGeneration
 from .errors import quiet_libraries, write_json
 from .config import Settings, load_settings, OFFLINE_MODELS, PRESETS
 from .data import load_flickr8k, ensure_synthetic, synthetic_captions, Scene, flickr_captions, terse_caption
 from .datasets import image_dir, caption_records
 from .model import load_blip2, to_model, generate_captions, released_config
 from .model import make_processor, offline_tokenizers, device_name, untie_lm_head, is_encoder_decoder
-from .model import meta_model, param_table, base_bits
+from .model import meta_model, base_bits
 from .model import save_tiny_blip2
 from .batches import CaptionDataset, caption_collator
-from .lora import add_lora
+from .lora import add_lora, preset_lora_params
 from .training import fit, CaptionSampler
 from .offline_model import offline_model_folder
 from .fast_path import blip2_of, vision_cache, cached_collator, cached_forward, cached_collators
@@ -208,7 +209,8 @@ def cached_loader(model, proc, s:Settings, records:list[dict], batch_size:int, s
     _sync()
     seconds = (time.perf_counter() - t0) / len(names)
     t = s.train
-    collate = cached_collator(model, proc, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions, s.model.instruction)
+    collate = cached_collator(model, proc, cache, t.max_caption_tokens, t.pad_multiple, t.pack_captions,
+                              s.model.instruction)
     loader = DataLoader(CaptionDataset(records, images, load_images=False), batch_size, collate_fn=collate,
                         sampler=sampler, shuffle=sampler is None)
     return loader, seconds
@@ -663,7 +665,7 @@ def weight_gb(config, bits:int|None=None # the language model's linear layers (n
              )->float:
     "GB of the weights of the model of `config`: bf16, the language model's linear layers in `bits` (T5's `wo` not)."
     total = 0.0
-    for name, m in meta_model(config, separate_lm_head=config.text_config.model_type == 't5').named_modules():
+    for name, m in meta_model(config).named_modules():
         small = (bits and isinstance(m, torch.nn.Linear) and name.startswith('language_model.')
                  and not name.endswith(('lm_head', '.wo')))  # T5 keeps `wo` in 16 bits (`_keep_in_fp32_modules`)
         total += sum(p.numel() for p in m.parameters(recurse=False)) * (bits / 8 if small else 2)
@@ -691,7 +693,7 @@ def preset_notes(measured:dict # `benchmark_gpu.json`'s `memory_gb`
         s = load_settings('', preset, environ={})
         config, bits = released_config(s.model.base_model.removeprefix('Salesforce/')), base_bits(s)
         assert s.train.batch_size == 8, f'{preset}: the prediction is for batch 8'
-        table = param_table(add_lora(meta_model(config, config.text_config.model_type == 't5'), s.lora))
+        table = preset_lora_params(preset)
         base = table.loc['all', 'total'] - table.loc['all', 'trainable']  # the checkpoint's own, as `03_model` counts
         rows[preset] = {'parameters (B)': round(base / 1e9, 2),
                         'trainable (%)': round(table.loc['all', 'trainable %'], 3),
@@ -705,7 +707,8 @@ def benchmark_cli(argv:list[str]|None=None):
     "Benchmark the original pipeline against ours on this machine; prints the table and writes JSON after each phase."
     p = argparse.ArgumentParser(description=benchmark_cli.__doc__)
     p.add_argument('--model', default='tiny', help="an offline preset ('tiny', 'tiny-t5', 'tiny-instructblip', ...), a "
-                   "real preset's architecture with random weights ('opt-2.7b-random', 'instructblip-vicuna-7b-random', "
+                   "real preset's architecture with random weights ('opt-2.7b-random', "
+                   "'instructblip-vicuna-7b-random', "
                    "...: `ARCHITECTURES`, on a GPU), or a model folder; a model other than BLIP-2 OPT is measured "
                    "alone (architecture_check), as the original pipeline never ran one")
     p.add_argument('--alone', action='store_true', help='measure ours alone (architecture_check), BLIP-2 OPT too')

@@ -42,14 +42,16 @@ def tensorboard_callback(folder:Path):
     return callback
 
 def tracking(s:Settings, is_installed:Callable=installed)->tuple[list[str]|str, list]:
-    "What `Trainer` gets for the trackers of `s`: its `report_to`, and the callbacks (TensorBoard's, into `<run>/logs/`)."
+    "What `Trainer` gets for the trackers of `s`: its `report_to`, and callbacks (TensorBoard's, into `<run>/logs/`)."
     names = trackers(s, is_installed)
     if 'wandb' in names: os.environ.setdefault('WANDB_PROJECT', 'blip2-lora')
     others = [t for t in names if t != 'tensorboard']
     return others or 'none', [tensorboard_callback(logs_dir(s))] if 'tensorboard' in names else []
 
 # %% ../nbs/06a_tracking.ipynb #6f330269
-def tracker_ids(s:Settings)->dict: return read_json(logs_dir(s)/'trackers.json') if (logs_dir(s)/'trackers.json').exists() else {}
+def tracker_ids(s:Settings)->dict:
+    path = logs_dir(s)/'trackers.json'
+    return read_json(path) if path.exists() else {}
 
 def keep_tracker_id(s:Settings, tracker:str, run_id:str):
     "Keep the id of run folder `s`'s run in `tracker`, in `<run>/logs/trackers.json`."
@@ -70,7 +72,8 @@ def mlflow_run(s:Settings)->str:
             mlflow.set_experiment(os.environ.get('MLFLOW_EXPERIMENT_NAME') or 'blip2-lora')
             run = mlflow.start_run(run_name=s.run.name)
     except Exception as e:
-        raise tracker_error('MLflow', e, f'set MLFLOW_TRACKING_URI to a store that works (now {mlflow.get_tracking_uri()})')
+        raise tracker_error('MLflow', e,
+                            f'set MLFLOW_TRACKING_URI to a store that works (now {mlflow.get_tracking_uri()})')
     keep_tracker_id(s, 'mlflow', run.info.run_id)
     mlflow.log_params({k: str(s.get(k)) for k in run_keys()})  # the same values each time: they define the run
     mlflow.log_dict(settings_dict(s), 'settings.json')
@@ -80,8 +83,9 @@ def wandb_run(s:Settings)->str:
     "Open the W&B run of run folder `s`, started once and resumed after, with the settings as its config; its id."
     import wandb
     logs_dir(s).mkdir(parents=True, exist_ok=True)
-    try: run = wandb.init(project=os.environ.get('WANDB_PROJECT') or 'blip2-lora', name=s.run.name, dir=str(logs_dir(s)),
-                          id=tracker_ids(s).get('wandb'), resume='allow')
+    project = os.environ.get('WANDB_PROJECT') or 'blip2-lora'
+    try: run = wandb.init(project=project, name=s.run.name, dir=str(logs_dir(s)), id=tracker_ids(s).get('wandb'),
+                          resume='allow')
     except Exception as e: raise tracker_error('W&B', e, 'log in (wandb login) or set WANDB_MODE=offline')
     keep_tracker_id(s, 'wandb', run.id)
     run.config.update(settings_dict(s), allow_val_change=True)

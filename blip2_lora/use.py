@@ -183,8 +183,8 @@ def usage_code(s:Settings, merged:bool, config # the base model's configuration:
                   'model = ' + load.format('base'),
                   'model = PeftModel.from_pretrained(model, path)']
         call = f'model.generate(**inputs, {gen})'
-    new = ('out[:, inputs["input_ids"].shape[1]:]  # the input comes back first' if config.use_decoder_only_language_model
-           else 'out')
+    decoder_only = config.use_decoder_only_language_model
+    new = 'out[:, inputs["input_ids"].shape[1]:]  # the input comes back first' if decoder_only else 'out'
     return '\n'.join(lines + [
         'processor = AutoProcessor.from_pretrained(path)',
         f'inputs = processor(images=Image.open("photo.jpg"), text={system.prompt!r}, return_tensors="pt")',
@@ -198,7 +198,8 @@ def model_card(s:Settings, metrics:dict|None,
     "A Hub model card for the tuned model of run settings `s`, with its `metrics.json` when it was evaluated."
     name = f'{s.run.name}: {s.model.base_model} with LoRA'
     data = ModelCardData(base_model=hub_id(s), library_name='transformers' if merged else 'peft',
-                         pipeline_tag='image-to-text', tags=[config.model_type, 'lora', 'image-captioning', 'blip2-lora'],
+                         pipeline_tag='image-to-text',
+                         tags=[config.model_type, 'lora', 'image-captioning', 'blip2-lora'],
                          model_name=name, eval_results=eval_results(s, metrics, name) if metrics else None)
     what = ('The LoRA weights are merged into the base model: a standalone transformers model.' if merged else
             'A PEFT adapter: load the base model, then the adapter onto it.')
@@ -215,8 +216,8 @@ def model_card(s:Settings, metrics:dict|None,
             f'{FAMILY_NAMES[config.model_type]} (`{s.model.base_model}`) with LoRA adapters ({lora}), fine-tuned by '
             f'[blip2-lora](https://github.com/blip2-lora/blip2-lora) to caption images of {data_name(s)}. {what}', '',
             '## Use it', '', '```python', usage_code(s, merged, config), '```', '',
-            f"{FAMILY_NAMES[config.model_type]}'s `generate` hands only its keyword arguments to the language model, whose own generation config "
-            "is rebuilt at load: a bare `generate(**inputs)` decodes greedily. "
+            f"{FAMILY_NAMES[config.model_type]}'s `generate` hands only its keyword arguments to the language model, "
+            "whose own generation config is rebuilt at load: a bare `generate(**inputs)` decodes greedily. "
             + ('Pass `generation_config=model.generation_config`, which holds the decoding below.' if merged else
                'Pass the decoding, as above.'), '',
             '## Results', '', results, '', '## Training', '', training, '']
