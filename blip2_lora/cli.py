@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse, functools, json, os, sys
 from pathlib import Path
 from .errors import UserError, defer_quantization, quiet_libraries, show_messages
+from .processes import launch_place, end_launch
 from .config import Settings, SettingsError, PRESETS, OFFLINE_MODELS, load_settings, settings_table
 from .run_folder import annotation_paths, run_dir, run_folder_settings
 
@@ -64,11 +65,12 @@ def console_script(main):
         try: main(argv)
         except UserError as e:
             if '--debug' in argv or os.environ.get('BLIP2_LORA_DEBUG'): raise
-            print(f'error: {e}', file=sys.stderr)
+            sys.stderr.write(f'error: {e}\n'); sys.stderr.flush()  # one write: processes of a launch keep whole lines
             sys.exit(2)
         except KeyboardInterrupt:
             print('interrupted: run the same command again to continue where it stopped', file=sys.stderr)
             sys.exit(130)
+        finally: end_launch()  # under torchrun or accelerate: leave the launch's process group
     return run
 
 # %% ../nbs/13_cli.ipynb #b93b6e54
@@ -123,11 +125,9 @@ def train_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     s = quantize_only_if_asked(settings_from_args(a))
     build_offline_model(s)
-    from accelerate import PartialState
     from blip2_lora.lora_run import train_lora
-    out = train_lora(s, a.overwrite, progress=True)
-    processes = PartialState()  # set up by `Trainer` under `torchrun` / `accelerate launch`
-    if processes.is_main_process: print(f'processes: {processes.num_processes}\nrun: {out}\nadapter: {out/"adapter"}')
+    out, p = train_lora(s, a.overwrite, progress=True), launch_place()
+    if p.main: print(f'processes: {p.count}\nrun: {out}\nadapter: {out/"adapter"}')
 
 # %% ../nbs/13_cli.ipynb #aa73a39b
 @console_script
@@ -139,7 +139,9 @@ def infer_cli(argv:list[str]|None=None):
     s = quantize_only_if_asked(settings_from_args(a))
     build_offline_model(s)
     from blip2_lora.inference import caption_run
-    for name, f in caption_run(s, a.systems, progress=True).items():
+    files = caption_run(s, a.systems, progress=True)
+    if not launch_place().main: return  # the main process joined the shares, and says what it wrote
+    for name, f in files.items():
         r = json.loads(f.read_text())
         print(f"{name:32} {len(r['predictions']):5} captions {len(r['errors']):3} errors  {r['seconds']:7.1f} s  {f}")
 
@@ -218,6 +220,7 @@ def run_cli(argv:list[str]|None=None):
     from blip2_lora.report import write_report, load_run
     from blip2_lora.evaluation import results_text
     folder = run_experiment(s, a.overwrite, progress=True)
+    if not launch_place().main: return  # the main process evaluates, and writes the report
     write_report(folder)
     run = load_run(folder)
     seconds = ', '.join(f'{k} {v:.0f} s' for k, v in run['timings']['seconds'].items())
@@ -230,7 +233,8 @@ def caption_cli(argv:list[str]|None=None):
     "Caption photos, and the photos in folders, with a run's tuned model: a JSONL or CSV file, or a table."
     p = settings_parser(caption_cli.__doc__, data=False)
     p.add_argument('images', nargs='+', help='image files, and folders to look in for images')
-    p.add_argument('--run', help='run folder (default: <runs_dir>/<name> of the settings)')
+    p.add_argument('--run', '--run-folder', dest='run', help='run folder (default: <runs_dir>/<name> of the settings; '
+                   'under torchrun, --run-folder: torchrun reads --run as its own --run-path)')
     p.add_argument('--system', default='lora', help='system of the run to caption with (default: lora)')
     p.add_argument('--out', help='.jsonl or .csv file, written as captions come; run again to continue '
                                  '(default: a table on stdout)')
@@ -240,13 +244,18 @@ def caption_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     s = quantize_only_if_asked(run_folder_settings(Path(a.run) if a.run else run_dir(settings_from_args(a)),
                                                    parse_overrides(a.set)))
-    from blip2_lora.use import run_system, find_images, check_out, caption_files, captions_text, judged_captions_text
+    from blip2_lora.processes import processes
+    from blip2_lora.use import (run_system, find_images, check_out, shared_out, caption_files, captions_text,
+                                judged_captions_text)
     from blip2_lora.evaluation import check_judges
-    from blip2_lora.inference import system_model
-    system, paths, out = run_system(s, a.system), find_images(a.images), a.out and check_out(Path(a.out))
-    judges = check_judges(s) if a.score else None  # loaded before the captioning, not after
+    from blip2_lora.inference import system_model, process_settings
+    here = processes()
+    system, paths = run_system(s, a.system), find_images(a.images)
+    out = shared_out(a.out and check_out(Path(a.out)), here)
+    judges = check_judges(s) if a.score and here.main else None  # loaded before the captioning, not after
     build_offline_model(s)
-    r = caption_files(*system_model(s, system.lora), paths, system, s, out, progress=True)
+    r = caption_files(*system_model(process_settings(s, here), system.lora), paths, system, s, out, True, p=here)
+    if not here.main: return  # the main process joined the shares, and says what it wrote
     if a.score and r['captions']: print(judged_captions_text(r, system.name, s, out, judges))
     elif not out: print(captions_text(r['captions']))
     for e in r['errors']: print(f"could not read {e['image']}: {e['reason']}", file=sys.stderr)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math, time
 from pathlib import Path
 from .errors import read_json
-from .config import Settings, OFFLINE_MODELS
+from .config import Settings, OFFLINE_MODELS, settings_dict
+from .processes import launch_place
 from .run_folder import run_dir
 from .model import offline_model_path
 from .offline_model import offline_model_folder
@@ -18,19 +19,31 @@ from .inference import caption_run, run_systems
 from .evaluation import evaluate_run, shown_metrics
 
 # %% auto #0
-__all__ = ['run_experiment', 'run_record', 'flat_items', 'record_changes']
+__all__ = ['evaluated', 'run_experiment', 'run_record', 'flat_items', 'record_changes']
+
+# %% ../nbs/11a_experiment.ipynb #527a7f76
+def evaluated(s:Settings)->bool:
+    "Whether `<run>/metrics.json` scores the run's predictions as they are now, with these settings."
+    f, predictions = run_dir(s)/'metrics.json', (run_dir(s)/'predictions').glob('*.json')
+    if s.eval.output_json or s.eval.predictions or not f.exists(): return False
+    made = f.stat().st_mtime
+    return read_json(f)['settings'] == settings_dict(s) and all(p.stat().st_mtime <= made for p in predictions)
 
 # %% ../nbs/11a_experiment.ipynb #0ffdc426
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
-    "Prepare, train, caption and evaluate into the run folder; the first timings and the device in `timings.json`."
+    "Prepare, train, caption and evaluate into the run folder; the first timings, device and processes in `timings.json`."
+    p = launch_place()
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
-             'evaluate': lambda: evaluate_run(s, [x.name for x in run_systems(s)])}
+             'evaluate': lambda: evaluated(s) or evaluate_run(s, [x.name for x in run_systems(s)])}
     if s.model.base_model in OFFLINE_MODELS and not (offline_model_path(s)/'model.safetensors').exists():
         steps = {'offline_model': lambda: offline_model_folder(s, progress), **steps}
+    if not p.main: del steps['evaluate']  # the main process scores the joined captions alone
     for name, step in steps.items():
         t0 = time.perf_counter()
         step()
+        if not p.main: continue
         record_timing(run_dir(s), {name: round(time.perf_counter() - t0, 1)}, 'seconds')
+        record_timing(run_dir(s), {name: 1 if name == 'evaluate' else p.count}, 'processes')
     return run_dir(s)
 
 # %% ../nbs/11a_experiment.ipynb #d43a551a

@@ -6,8 +6,8 @@ Docs: https://blip2-lora.github.io/blip2-lora/inference.html.md"""
 
 # %% ../nbs/10_inference.ipynb #74a92f1e
 from __future__ import annotations
-import logging, os, re, textwrap, time
-from dataclasses import dataclass, asdict
+import logging, os, re, shutil, textwrap, time
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np, torch
 from torch.utils.data import Dataset, DataLoader
@@ -16,6 +16,7 @@ from PIL import Image
 from tqdm.auto import tqdm
 from .errors import MissingFileError, read_json, write_json
 from .config import Settings, InferSettings, SettingsError, settings_dict
+from .processes import Processes, processes, share, wait_for_all, process_device_map
 from .run_folder import RunFolderError, run_dir, lock_run_folder
 from .datasets import eval_records, image_dir, prepare_data, prepared
 from .model import load_blip2, caption_inputs, captions_from_inputs, base_model_path, base_bits
@@ -23,8 +24,10 @@ from .lora import load_adapter, merge_adapter
 
 # %% auto #0
 __all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'ImageBatches',
-           'as_is', 'read_batches', 'image_name', 'caption_batches', 'caption_images', 'lora_model', 'system_model',
-           'predictions_path', 'same_decoding', 'finished', 'set_aside', 'caption_run', 'show_captions']
+           'as_is', 'read_batches', 'image_name', 'caption_batches', 'parts_folder', 'part_path', 'launch_size',
+           'part_files', 'launch_seconds', 'read_predictions', 'caption_share', 'join_parts', 'caption_images',
+           'lora_model', 'system_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside',
+           'process_settings', 'caption_run', 'show_captions']
 
 # %% ../nbs/10_inference.ipynb #ad86efa1
 def eval_images(s:Settings)->list[Path]:
@@ -106,44 +109,108 @@ def image_name(path:Path, root:Path|None=None)->str:
 # %% ../nbs/10_inference.ipynb #2a685509
 def caption_batches(model, processor, paths:list[Path], names:list[str], # each path's name in the output
                     system:System, s:Settings, done:set[str]=frozenset(), # names captioned before: skipped
-                    progress:bool=False):
+                    progress:bool=False, p:Processes=Processes() # this process: it captions its share of the batches
+                   ):
     "Caption `paths` in fixed batches of `infer.batch_size`; yield `(k, predictions, errors, seconds)` per batch."
     gen, bs, name = decoding_kwargs(system.strategy, s.infer), s.infer.batch_size, dict(zip(paths, names))
-    batches = [[p for p in paths[i:i + bs] if name[p] not in done] for i in range(0, len(paths), bs)]
-    if not any(batches): return
+    batches = [[q for q in paths[i:i + bs] if name[q] not in done] for i in range(0, len(paths), bs)]
+    mine = [k for k in share(range(len(batches)), p) if batches[k]]
+    if not mine: return
     t0 = time.perf_counter()
-    read = read_batches(ImageBatches(batches, processor, system.prompt), s.infer.num_workers)
-    for k, b in enumerate(tqdm(read, total=len(batches), desc=system.name, disable=not progress)):
-        if not batches[k]: continue
+    read = read_batches(ImageBatches([batches[k] for k in mine], processor, system.prompt), s.infer.num_workers)
+    for k, b in zip(mine, tqdm(read, total=len(mine), desc=system.name, disable=not (progress and p.main))):
         torch.manual_seed(s.run.seed + k)
         caps = captions_from_inputs(model, processor, b['inputs'], **gen) if b['paths'] else []
-        yield (k, [dict(image=name[p], caption=c) for p, c in zip(b['paths'], caps)],
-               [dict(image=name[p], reason=why) for p, why in b['errors']], time.perf_counter() - t0)
+        yield (k, [dict(image=name[q], caption=c) for q, c in zip(b['paths'], caps)],
+               [dict(image=name[q], reason=why) for q, why in b['errors']], time.perf_counter() - t0)
         t0 = time.perf_counter()
 
 # %% ../nbs/10_inference.ipynb #31ea8b2d
+def parts_folder(out:Path)->Path:
+    "The folder beside `out` where the processes of a launch keep their shares of it: `<out>.parts/`."
+    return out.with_name(out.name + '.parts')
+
+def part_path(out:Path, p:Processes)->Path:
+    "The file where process `p` keeps its share of `out`: `out` itself when it is the only process."
+    return out if p.count == 1 else parts_folder(out)/f'{p.index}-of-{p.count}{out.suffix}'
+
+def launch_size(f:Path, out:Path)->int:
+    "How many processes the launch that wrote `f` had: `out` or one of its parts (named `<index>-of-<count>`)."
+    return 1 if f == out else int(f.stem.split('-of-')[1])
+
+def part_files(out:Path)->list[Path]:
+    "The part files of `out` that launches of several processes left, by launch and process."
+    files = parts_folder(out).glob(f'*-of-*{out.suffix}') if parts_folder(out).is_dir() else []
+    return sorted(files, key=lambda f: (launch_size(f, out), int(f.stem.split('-of-')[0])))
+
+def launch_seconds(seconds:dict[Path, float], out:Path)->float:
+    "Seconds `out` and its parts took: a launch's processes work side by side, so each launch counts its slowest."
+    slowest = {}
+    for f, t in seconds.items(): slowest[launch_size(f, out)] = max(slowest.get(launch_size(f, out), 0.0), t)
+    return sum(slowest.values())
+
+
+# %% ../nbs/10_inference.ipynb #c62cc54d
+def read_predictions(path:Path, res:dict)->dict:
+    "The predictions file (or part) at `path`, when it was made by the system and decoding of `res`; else refused."
+    old = read_json(path)
+    if (old['system'], old['generate']) != (res['system'], res['generate']):
+        raise RunFolderError(f"{path} holds captions of another system or decoding "
+                             f"({old['system']}, {old['generate']}); move it away or choose another "
+                             f"infer.output_json")
+    return old
+
+def caption_share(model, processor, paths:list[Path], system:System, s:Settings,
+                  out:Path|None=None, # predictions file; each process saves its part after every batch
+                  progress:bool=False, on_batch=None, # called with the batch number after each saved batch
+                  root:Path|None=None, # images are named by their path relative to it (default: file names)
+                  p:Processes=Processes() # this process: it captions its share, into its part of `out`
+                 )->dict:
+    "Caption process `p`'s share of `paths` with `system`, skipping images that `out` or any of its parts holds."
+    if p.count > 1 and not out: raise SettingsError("several processes caption into a file: pass `out`")
+    res = dict(system=asdict(system), generate=decoding_kwargs(system.strategy, s.infer), settings=settings_dict(s),
+               images=len(paths), processes=p.count, complete=False, seconds=0.0, predictions=[], errors=[])
+    mine = part_path(out, p) if out else None
+    earlier = {f: read_predictions(f, res) for f in ([out, *part_files(out)] if out else []) if f.exists()}
+    if mine in earlier: res.update(predictions=earlier[mine]['predictions'], seconds=earlier[mine]['seconds'])
+    done, names = {r['image'] for e in earlier.values() for r in e['predictions']}, [image_name(q, root) for q in paths]
+    if mine: mine.parent.mkdir(parents=True, exist_ok=True)
+    for k, predictions, errors, seconds in caption_batches(model, processor, paths, names, system, s, done, progress, p):
+        res['predictions'] += predictions; res['errors'] += errors; res['seconds'] += seconds  # errors: tried again
+        if mine: write_json(mine, res)
+        if on_batch: on_batch(k)
+    res['complete'] = True
+    if mine: write_json(mine, res)
+    return res
+
+# %% ../nbs/10_inference.ipynb #bee3df90
+def join_parts(out:Path, names:list[str], # every image's name, in the order one process captions them
+               p:Processes)->dict:
+    "Join `out` and its parts into `out`: each caption once, in the order of `names`; this launch's errors; the parts gone."
+    found = {f: read_json(f) for f in [out, *part_files(out)] if f.exists()}
+    res, order = found[part_path(out, p)], {n: i for i, n in enumerate(names)}
+    captioned = {r['image']: r for made in found.values() for r in made['predictions']}
+    ours = [made for f, made in found.items() if launch_size(f, out) == p.count]
+    res.update(predictions=sorted(captioned.values(), key=lambda r: order.get(r['image'], -1)),
+               errors=[e for made in ours for e in made['errors'] if e['image'] not in captioned],
+               seconds=launch_seconds({f: made['seconds'] for f, made in found.items()}, out), processes=p.count,
+               complete=True)
+    write_json(out, res)
+    shutil.rmtree(parts_folder(out), ignore_errors=True)
+    return res
+
+# %% ../nbs/10_inference.ipynb #61e29c72
 def caption_images(model, processor, paths:list[Path], system:System, s:Settings,
                    out:Path|None=None, # predictions file, saved after every batch; resumed when it exists
                    progress:bool=False, on_batch=None, # called with the batch number after each saved batch
-                   root:Path|None=None # images are named by their path relative to it (default: file names)
+                   root:Path|None=None, # images are named by their path relative to it (default: file names)
+                   p:Processes=Processes() # this process, when several caption side by side (`processes`)
                   )->dict:
     "Caption `paths` with `system`: predictions, errors (unreadable images) and what made them."
-    res = dict(system=asdict(system), generate=decoding_kwargs(system.strategy, s.infer), settings=settings_dict(s),
-               images=len(paths), complete=False, seconds=0.0, predictions=[], errors=[])
-    if out and out.exists():
-        old = read_json(out)
-        if (old['system'], old['generate']) != (res['system'], res['generate']):
-            raise RunFolderError(f"{out} holds captions of another system or decoding "
-                                 f"({old['system']}, {old['generate']}); move it away or choose another "
-                                 f"infer.output_json")
-        res.update(predictions=old['predictions'], seconds=old['seconds'])  # errors are tried again
-    done, names = {r['image'] for r in res['predictions']}, [image_name(p, root) for p in paths]
-    for k, predictions, errors, seconds in caption_batches(model, processor, paths, names, system, s, done, progress):
-        res['predictions'] += predictions; res['errors'] += errors; res['seconds'] += seconds
-        if out: write_json(out, res)
-        if on_batch: on_batch(k)
-    res['complete'] = True
-    if out: write_json(out, res)
+    res = caption_share(model, processor, paths, system, s, out, progress, on_batch, root, p)
+    wait_for_all(p)
+    if out and p.main and part_files(out): res = join_parts(out, [image_name(q, root) for q in paths], p)
+    wait_for_all(p)
     return res
 
 # %% ../nbs/10_inference.ipynb #1c117b27
@@ -182,17 +249,23 @@ def finished(path:Path, system:System, s:Settings, names:list[str])->bool:
 _log = logging.getLogger('blip2_lora.inference')
 
 def set_aside(path:Path)->Path:
-    "Move a run's predictions file made with other decoding settings into `superseded/`, and say so."
-    dest = path.parent/'superseded'/f'{path.stem}-{time.strftime("%Y%m%d-%H%M%S")}.json'
+    "Move a run's predictions file (or its parts) made with other decoding settings into `superseded/`, and say so."
+    name, kind = path.name.removesuffix('.parts').removesuffix('.json'), '.parts' if path.is_dir() else '.json'
+    dest = path.parent/'superseded'/f'{name}-{time.strftime("%Y%m%d-%H%M%S")}{kind}'
     dest.parent.mkdir(exist_ok=True)
     os.replace(path, dest)
     _log.info(f'{path.name} holds captions made with other decoding settings: moved to superseded/{dest.name}')
     return dest
 
+# %% ../nbs/10_inference.ipynb #68f6f81e
+def process_settings(s:Settings, p:Processes)->Settings:
+    "`s` for process `p`: its model on its own GPU when processes share a machine's GPUs (`process_device_map`)."
+    return replace(s, model=replace(s.model, device_map=process_device_map(p, s.model.device_map)))
+
 # %% ../nbs/10_inference.ipynb #eab1d536
 def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default: all)
                 progress:bool=False)->dict[str, Path]:
-    "Caption the run's evaluation images with each system; the prediction file of each."
+    "Caption the run's evaluation images with each system (each process its share); the prediction file of each."
     known = run_systems(s)
     chosen = known if not names else [x for x in known if x.name in names]
     if names and len(chosen) != len(set(names)):
@@ -200,21 +273,26 @@ def caption_run(s:Settings, names:list[str]|None=None, # systems to run (default
                             f"systems of these settings: {', '.join(x.name for x in known)}")
     if s.infer.output_json and len(chosen) > 1:
         raise SettingsError("infer.output_json names one file: choose one system (--systems NAME)")
-    if not s.infer.output_json: lock_run_folder(run_dir(s))
-    if not prepared(s): prepare_data(s)
-    paths, root, out = eval_images(s), image_dir(s), {}
-    for x in chosen:
-        f = predictions_path(s, x)
-        if not s.infer.output_json and f.exists() and not same_decoding(read_json(f), x, s): set_aside(f)
+    p = processes()
+    if not s.infer.output_json: lock_run_folder(run_dir(s), p)
+    if p.main:
+        if not prepared(s): prepare_data(s)
+        for x in chosen:
+            f = predictions_path(s, x)
+            if s.infer.output_json: continue
+            if f.exists() and not same_decoding(read_json(f), x, s): set_aside(f)
+            if any(not same_decoding(read_json(q), x, s) for q in part_files(f)): set_aside(parts_folder(f))
+    wait_for_all(p)
+    s, paths, root, out = process_settings(s, p), eval_images(s), image_dir(s), {}
     for lora in (False, True):
-        names = [image_name(p, root) for p in paths]
+        names = [image_name(q, root) for q in paths]
         todo = [x for x in chosen if x.lora == lora and not finished(predictions_path(s, x), x, s, names)]
         out |= {x.name: predictions_path(s, x) for x in chosen if x.lora == lora}
         if not todo: continue
         model, processor = system_model(s, lora)
         for x in todo:
             predictions_path(s, x).parent.mkdir(parents=True, exist_ok=True)
-            caption_images(model, processor, paths, x, s, predictions_path(s, x), progress, root=root)
+            caption_images(model, processor, paths, x, s, predictions_path(s, x), progress, root=root, p=p)
         del model
     return out
 

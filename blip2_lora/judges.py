@@ -118,7 +118,8 @@ def offline_judge_folder(s:Settings, name:str # a key of `OFFLINE_JUDGES`
     "Folder of tiny judge `name`, trained on the synthetic set and cached on first use."
     data = pretraining_data(s)
     folder = Path(s.run.cache_dir).expanduser()/f'{name}-{data.name}'
-    with FileLock(folder.with_name('offline-model.lock')):
+    if (folder/'build.json').exists(): return folder  # built: waits for no other build
+    with FileLock(folder.with_name(folder.name + '.lock')):  # one build of each judge, however many processes ask
         if (folder/'build.json').exists(): return folder
         _log.info(f'building the offline judge {name} (once: about 15 seconds), cached in {folder}')
         ds, tok, t0 = load_flickr8k(data), judge_tokenizer(), time.perf_counter()

@@ -10,6 +10,7 @@ from pathlib import Path
 import torch
 from .errors import read_json, write_json
 from .config import Settings
+from .processes import processes
 from .run_folder import run_dir, annotation_paths, claim_run_folder
 from .datasets import prepare_data, prepared, read_records, image_dir
 from .model import load_blip2, base_model_path, base_bits, device_name
@@ -46,20 +47,21 @@ def record_vision_cache(folder:Path, cache:VisionCache)->dict:
 def train_lora(s:Settings, overwrite:bool=False, progress:bool=False, callbacks:list=())->Path:
     "Train LoRA adapters as `s` says; returns the run folder, whose `adapter/` holds the result."
     report_to, trackers = tracking(s)  # a tracker that is not installed stops it here, before anything loads
-    processes = training_args(s, run_dir(s)/'checkpoints')  # one, or several under `torchrun` / `accelerate launch`
-    out = claim_run_folder(s, overwrite, processes.process_index == 0)
+    args = training_args(s, run_dir(s)/'checkpoints')  # one process, or several under `torchrun` / `accelerate launch`
+    p = processes()
+    out = claim_run_folder(s, overwrite, p)
     if (out/'adapter'/'settings.json').exists(): return out  # trained already: the adapter's settings are written last
-    device_map = None if processes.world_size > 1 else s.model.device_map
+    device_map = None if p.count > 1 else s.model.device_map  # `Trainer` puts each process's model on its device
     model, processor = load_blip2(base_model_path(s), s.model.dtype, base_bits(s), device_map)
-    with processes.main_process_first(desc='preparing the data'):
+    with args.main_process_first(desc='preparing the data'):
         if not prepared(s): prepare_data(s, processor.tokenizer)  # its tokenizer counts the captions cut
     paths, images = annotation_paths(s), image_dir(s)
     torch.manual_seed(s.run.seed)
     model = add_lora(model, s.lora)
     train, val = read_records(paths['train']), read_records(paths['val'])
     collators = cached_collators(model, processor, s, train + val, images) if s.train.cache_vision else None
-    if collators and processes.process_index == 0: record_vision_cache(out, collators.collate.cache)
-    with tracker_runs(s, processes.process_index == 0):  # its MLflow and W&B runs, open while `Trainer` logs
+    if collators and p.main: record_vision_cache(out, collators.collate.cache)
+    with tracker_runs(s, p.main):  # its MLflow and W&B runs, open while `Trainer` logs
         trainer = fit(model, processor, s, train, val, images, out, collators, True, progress, [*callbacks, *trackers],
                       report_to)
     if trainer.is_world_process_zero(): save_adapter(model, processor, s, out/'adapter')

@@ -6,25 +6,29 @@ Docs: https://blip2-lora.github.io/blip2-lora/offline_model.html.md"""
 
 # %% ../nbs/07_offline_model.ipynb #2fbf853d
 from __future__ import annotations
-import json, logging, shutil, time
+import json, logging, os, shutil, subprocess, sys, tempfile, time
 from dataclasses import replace
 from pathlib import Path
 from filelock import FileLock
 from PIL import Image
 from .errors import write_json
 from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS, INSTRUCTION
+from .processes import launch_place
 from .data import load_flickr8k, write_synthetic_flickr8k, synthetic_captions
 from .model import load_blip2, save_tiny_blip2, offline_model_path, PRETRAIN_EPOCHS
 from .training import fit
 
 # %% auto #0
-__all__ = ['pretraining_data', 'pretraining_records', 'offline_model_folder']
+__all__ = ['LAUNCH_VARIABLES', 'pretraining_data', 'pretraining_records', 'offline_model_folder', 'build_alone']
 
 # %% ../nbs/07_offline_model.ipynb #e1968516
 def pretraining_data(s:Settings)->Path:
     "The synthetic set the offline models of `s` pre-train on, written into the cache once."
     folder = Path(s.run.cache_dir).expanduser()/f'synthetic-{s.data.synthetic_images}-seed{s.run.seed}'
-    if not (folder/'scenes.json').exists(): write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
+    if (folder/'scenes.json').exists(): return folder  # written last: the set is whole
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(folder.with_name(folder.name + '.lock')):  # builds of several models may ask for it at once
+        if not (folder/'scenes.json').exists(): write_synthetic_flickr8k(folder, s.data.synthetic_images, s.run.seed)
     return folder
 
 # %% ../nbs/07_offline_model.ipynb #f1d7af24
@@ -43,8 +47,10 @@ _log = logging.getLogger('blip2_lora.offline_model')
 def offline_model_folder(s:Settings, progress:bool=False)->Path:
     "Folder of the offline model `model.base_model` (`OFFLINE_MODELS`), pre-trained and cached on first use."
     folder, (family, backbone) = offline_model_path(s), OFFLINE_MODELS[s.model.base_model]
+    if (folder/'model.safetensors').exists(): return folder  # built: waits for no other build
+    if launch_place().count > 1: return build_alone(s, progress)  # not trained by the launch's processes together
     folder.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(folder.parent/'offline-model.lock'):
+    with FileLock(folder.with_name(folder.name + '.lock')):  # one build of each model, however many processes ask
         if (folder/'model.safetensors').exists(): return folder
         _log.info(f'building the offline model ({family} with {backbone}; once: about 1-2 minutes on 2 CPU cores), '
                  f'cached in {folder}')
@@ -64,3 +70,18 @@ def offline_model_folder(s:Settings, progress:bool=False)->Path:
         write_json(work/'model'/'build.json', {'train_seconds': round(time.perf_counter() - t0, 1)})
         (work/'model').rename(folder); shutil.rmtree(work)
     return folder
+
+# %% ../nbs/07_offline_model.ipynb #8443812d
+LAUNCH_VARIABLES = ('RANK', 'WORLD_SIZE', 'LOCAL_RANK', 'LOCAL_WORLD_SIZE', 'GROUP_RANK', 'GROUP_WORLD_SIZE',
+                    'ROLE_RANK', 'ROLE_WORLD_SIZE', 'ROLE_NAME', 'MASTER_ADDR', 'MASTER_PORT') # set by torchrun
+
+def build_alone(s:Settings, progress:bool=False)->Path:
+    "Build the offline model of `s` in a child process outside this process's launch, as one process builds it."
+    with tempfile.TemporaryDirectory() as tmp:
+        save_settings(s, tmp)
+        env = {k: v for k, v in os.environ.items() if k not in LAUNCH_VARIABLES and not k.startswith('TORCHELASTIC_')}
+        code = ('from blip2_lora.config import load_settings_json\nfrom blip2_lora.errors import show_messages\n'
+                'from blip2_lora.offline_model import offline_model_folder\n'
+                f'show_messages(); offline_model_folder(load_settings_json({tmp!r}), {progress})')
+        subprocess.run([sys.executable, '-c', code], env=env, check=True)
+    return offline_model_path(s)

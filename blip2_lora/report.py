@@ -59,6 +59,8 @@ def run_summary(run:dict)->pd.Series:
                       'epochs': s.train.epochs, 'device': t['device'],
                       **{f'{k} (min)': round(v / 60, 2) for k, v in t['seconds'].items()},
                       'whole run (min)': round(sum(t['seconds'].values()) / 60, 2),
+                      **({'processes': ', '.join(f'{k} {n}' for k, n in t['processes'].items())}
+                         if max(t.get('processes', {}).values(), default=1) > 1 else {}),
                       **({'vision cache (part of train)': f"{cache['seconds']:.1f} s, {cache['images encoded']:,} of "
                           f"{cache['images']:,} images encoded"} if cache else {})})
 

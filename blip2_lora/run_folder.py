@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from filelock import FileLock, Timeout
 from .errors import UserError, MissingFileError
+from .processes import Processes, from_main, wait_for_all
 from .config import Settings, SettingsError, changed_keys, check_settings, save_settings, load_settings_json, run_keys
 
 # %% auto #0
@@ -34,17 +35,19 @@ class RunFolderError(UserError, FileExistsError):
 # %% ../nbs/01a_run_folder.ipynb #9a9ce681
 _HELD_LOCKS = {} # run folder -> the lock this process holds on it
 
-def lock_run_folder(folder:Path|str)->Path:
-    "Hold `folder/.lock` while this process lives, or raise `RunFolderError` when another process holds it."
-    folder = Path(folder)
-    if folder.resolve() in _HELD_LOCKS: return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(folder/'.lock')
-    try: lock.acquire(timeout=0)
-    except Timeout:
-        raise RunFolderError(f"{folder} is being written by another process (it holds {folder/'.lock'}); "
-                             f"wait for it to finish, or choose another run.name") from None
-    _HELD_LOCKS[folder.resolve()] = lock
+def lock_run_folder(folder:Path|str, p:Processes=Processes() # where this process stands in its launch
+                   )->Path:
+    "Hold `folder/.lock` while this process (or its launch's main process) lives; refused when another holds it."
+    folder, refusal = Path(folder), None
+    if p.main and folder.resolve() not in _HELD_LOCKS:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(folder/'.lock')
+        try: lock.acquire(timeout=0); _HELD_LOCKS[folder.resolve()] = lock
+        except Timeout: refusal = (f"{folder} is being written by another process (it holds {folder/'.lock'}); "
+                                   f"wait for it to finish, or choose another run.name")
+    refusal = from_main(p, refusal)  # the processes of one launch are one writer: the main one decides for all
+    if refusal and p.main: raise RunFolderError(refusal)
+    if refusal: raise SystemExit(2)  # the main process says why
     return folder
 
 # %% ../nbs/01a_run_folder.ipynb #e7eaefa0
@@ -53,22 +56,23 @@ def has_training(folder:Path)->bool:
     return (folder/'adapter').exists() or any((folder/'checkpoints').glob('checkpoint-*'))
 
 # %% ../nbs/01a_run_folder.ipynb #85295f73
-def claim_run_folder(s:Settings, overwrite:bool=False, main:bool=True # whether this is the main process
+def claim_run_folder(s:Settings, overwrite:bool=False, p:Processes=Processes() # where this process stands in its launch
                     )->Path:
     "The run folder of `s`, locked: new, without training yet, the same run (to resume), or refused."
     out = run_dir(s)
-    if main: lock_run_folder(out)
+    lock_run_folder(out, p)
     if (out/'settings.json').exists() and has_training(out):
         changed = changed_keys(load_settings_json(out), s)
         if changed and not overwrite:
             raise RunFolderError(f"{out} holds a run trained with other settings ({'; '.join(changed)}): "
                                  f"choose another run.name, or pass --overwrite (overwrite=True) to delete that run "
                                  f"and train anew")
-        if changed and main:
-            for p in out.iterdir():
-                if p.name != '.lock': shutil.rmtree(p) if p.is_dir() else p.unlink()
+        if changed and p.main:
+            for f in out.iterdir():
+                if f.name != '.lock': shutil.rmtree(f) if f.is_dir() else f.unlink()
     out.mkdir(parents=True, exist_ok=True)
-    if main: save_settings(s, out)
+    if p.main: save_settings(s, out)
+    wait_for_all(p)  # the others look into the folder once the main process has cleared it
     return out
 
 # %% ../nbs/01a_run_folder.ipynb #4a46f2fa

@@ -19,16 +19,19 @@ from .config import save_settings, settings_dict, run_keys
 from .run_folder import RunFolderError
 from .model import base_bits
 from .data import IMAGE_SUFFIXES, image_files
-from .inference import System, run_systems, decoding_kwargs, caption_batches, system_model
+from .processes import Processes, wait_for_all
+from .inference import (System, run_systems, decoding_kwargs, caption_batches, system_model, part_path,
+                                 part_files, parts_folder, launch_size, launch_seconds)
 from .lora import lora_placement
 from .evaluation import (METRICS, results_table, shown_metrics, scaled_header, evaluate, CAPTION_FILES,
                                    caption_rows, log_path)
 from .report import markdown_table
 
 # %% auto #0
-__all__ = ['FAMILY_NAMES', 'run_system', 'find_images', 'append_captions', 'check_out', 'resume_rows', 'caption_files',
-           'captions_text', 'judged_captions_text', 'export_folder', 'data_name', 'hub_id', 'eval_results',
-           'usage_code', 'model_card', 'export_adapter', 'lora_generation_config', 'export_merged']
+__all__ = ['FAMILY_NAMES', 'run_system', 'find_images', 'append_captions', 'check_out', 'resume_rows', 'shared_out',
+           'caption_file_share', 'join_caption_parts', 'caption_files', 'captions_text', 'judged_captions_text',
+           'export_folder', 'data_name', 'hub_id', 'eval_results', 'usage_code', 'model_card', 'export_adapter',
+           'lora_generation_config', 'export_merged']
 
 # %% ../nbs/12a_use.ipynb #a4d9b2c4
 def run_system(s:Settings, name:str='lora')->System:
@@ -68,33 +71,78 @@ def check_out(out:Path)->Path:
     return out
 
 # %% ../nbs/12a_use.ipynb #716e73a1
-def resume_rows(out:Path, log:dict)->list[dict]:
-    "The rows already in `out`, when it was made as `log` says (its last line cut if cut short); else refused."
+def resume_rows(out:Path, log:dict, own:bool=True # `out` is this process's to continue: a line cut short is cut off
+               )->list[dict]:
+    "The rows already in `out`, when it was made as `log` says; else refused."
     if not check_out(out).exists(): return []
     old = read_json(log_path(out))
     if (old['system'], old['generate']) != (log['system'], log['generate']):
         raise RunFolderError(f"{out} holds captions of another system or decoding ({old['system']['name']}, "
                              f"{old['generate']}): choose another --out")
     rows, size = caption_rows(out)
-    os.truncate(out, size)
+    if own: os.truncate(out, size)
     return rows
 
+# %% ../nbs/12a_use.ipynb #c072768b
+def shared_out(out:Path|None, p:Processes)->Path|None:
+    "`out`, which the processes of a launch of several need: the file where their shares are joined."
+    if p.count > 1 and not out:
+        raise SettingsError("several processes write their captions into one file: pass --out FILE.jsonl or .csv")
+    return out
+
 # %% ../nbs/12a_use.ipynb #d9eccadb
+def caption_file_share(model, processor, paths:list[Path], system:System, s:Settings,
+                       out:Path|None=None, # JSONL or CSV file; each process appends to its part after every batch
+                       progress:bool=False, on_batch=None, # called with the batch number after each batch
+                       p:Processes=Processes() # this process: it captions its share, into its part of `out`
+                      )->dict:
+    "Caption process `p`'s share of image files with `system`, skipping the images `out` or any of its parts holds."
+    shared_out(out, p)
+    log = dict(system=asdict(system), generate=decoding_kwargs(system.strategy, s.infer), settings=settings_dict(s),
+               errors=[], seconds=0.0)
+    mine = part_path(check_out(out), p) if out else None
+    if mine: mine.parent.mkdir(parents=True, exist_ok=True)
+    rows = resume_rows(mine, log) if mine else []
+    if rows: log['seconds'] = read_json(log_path(mine)).get('seconds', 0.0)
+    others = [f for f in ([out, *part_files(out)] if out else []) if f != mine]
+    done = {r['image'] for f in others for r in resume_rows(f, log, own=False)} | {r['image'] for r in rows}
+    for k, made, errors, t in caption_batches(model, processor, paths, [str(q) for q in paths], system, s, done,
+                                              progress, p):
+        rows += made; log['errors'] += errors; log['seconds'] += t
+        if mine: write_json(log_path(mine), log); append_captions(mine, made)  # a part with rows has its log
+        if on_batch: on_batch(k)
+    return dict(captions=rows, errors=log['errors'], seconds=log['seconds'])
+
+# %% ../nbs/12a_use.ipynb #ced3d957
+def join_caption_parts(out:Path, names:list[str], # every image's name, in the order one process captions them
+                       p:Processes)->dict:
+    "Join captions file `out` and its parts into `out`, rewritten whole: each caption once, in the order of `names`."
+    found = [f for f in [out, *part_files(out)] if f.exists()]
+    captioned = {r['image']: r for f in found for r in caption_rows(f)[0]}
+    logs, order = {f: read_json(log_path(f)) for f in found}, {n: i for i, n in enumerate(names)}
+    log = logs.get(part_path(out, p)) or logs[found[0]]  # this process's, or any made with the same decoding
+    log.update(errors=[e for f in found if launch_size(f, out) == p.count for e in logs[f]['errors']
+                       if e['image'] not in captioned],
+               seconds=launch_seconds({f: l.get('seconds', 0.0) for f, l in logs.items()}, out))
+    rows = sorted(captioned.values(), key=lambda r: order.get(r['image'], -1))
+    whole = parts_folder(out)/f'whole{out.suffix}'
+    whole.parent.mkdir(exist_ok=True); whole.unlink(missing_ok=True); append_captions(whole, rows)
+    write_json(log_path(out), log); os.replace(whole, out)  # the log first: a file with rows has its log
+    shutil.rmtree(parts_folder(out))
+    return dict(captions=rows, errors=log['errors'], seconds=log['seconds'])
+
+# %% ../nbs/12a_use.ipynb #a10f1d42
 def caption_files(model, processor, paths:list[Path], system:System, s:Settings,
                   out:Path|None=None, # JSONL or CSV file, appended after every batch; continued when it exists
-                  progress:bool=False, on_batch=None # called with the batch number after each batch
+                  progress:bool=False, on_batch=None, # called with the batch number after each batch
+                  p:Processes=Processes() # this process, when several caption side by side (`processes`)
                  )->dict:
     "Caption image files with `system`: their captions (`image`, `caption`), errors (`image`, `reason`), seconds."
-    log = dict(system=asdict(system), generate=decoding_kwargs(system.strategy, s.infer), settings=settings_dict(s),
-               errors=[])
-    rows, seconds = resume_rows(out, log) if out else [], 0.0
-    names = [str(p) for p in paths]
-    done = {r['image'] for r in rows}
-    for k, made, errors, t in caption_batches(model, processor, paths, names, system, s, done, progress):
-        rows += made; log['errors'] += errors; seconds += t
-        if out: append_captions(out, made); write_json(log_path(out), log)
-        if on_batch: on_batch(k)
-    return dict(captions=rows, errors=log['errors'], seconds=seconds)
+    r = caption_file_share(model, processor, paths, system, s, out, progress, on_batch, p)
+    wait_for_all(p)
+    if out and p.main and (p.count > 1 or part_files(out)): r = join_caption_parts(out, [str(q) for q in paths], p)
+    wait_for_all(p)
+    return r
 
 # %% ../nbs/12a_use.ipynb #edbb0b16
 def captions_text(rows:list[dict])->str:

@@ -13,6 +13,10 @@
 #                                               there: the architecture of real preset NAME (opt-6.7b, flan-t5-xxl,
 #                                               instructblip-flan-t5-xl, instructblip-vicuna-7b, ...), ours alone,
 #                                               in bf16 and 4-bit -> OUT/benchmark_gpu_NAME.json
+#   scripts/benchmark_gpu.sh processes OUT [MODEL]
+#                                               there: captioning images/s of a launch of 1, 2, 4, 8 processes (as
+#                                               many as there are GPUs; 1 and 2 on a CPU), one GPU each, BLIP-2
+#                                               OPT-2.7B's architecture by default -> OUT/benchmark_gpu_processes.json
 #
 # The JSON is rewritten after each phase (pipelines, bf16 sweep, 4-bit sweep, profile, Trainer, speed variants), and
 # no phase starts after TIME_LIMIT seconds (default 400), so a call stopped at its limit still returns what it measured.
@@ -31,7 +35,7 @@ print(' '.join(f'{p}=={m.version(p)}' for p in ('transformers', 'peft', 'bitsand
     --platform manylinux2014_x86_64 -d .whl $pins
   grep -qsx '/.whl/' .git/info/exclude || { mkdir -p .git/info && echo '/.whl/' >> .git/info/exclude; }
   du -ch .whl/*.whl ;;
-opt|t5|arch)
+opt|t5|arch|processes)
   out=${2:?usage: scripts/benchmark_gpu.sh $1 OUT [MODEL [SECTION.KEY=VALUE ...]]}
   mkdir -p "$out"
   if compgen -G '.whl/*.whl' > /dev/null; then
@@ -42,6 +46,17 @@ opt|t5|arch)
   python3 -c "import torch, transformers, peft, bitsandbytes, blip2_lora.performance
 print('torch', torch.__version__, '| transformers', transformers.__version__, '| peft', peft.__version__,
       '| bitsandbytes', bitsandbytes.__version__, '|', torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU')"
+  if [ "$1" = processes ]; then
+    model=${3:-opt-2.7b-random}
+    gpus=$(python3 -c "import torch; print(torch.cuda.device_count() or 2)")
+    for n in 1 2 4 8; do
+      [ "$n" -le "$gpus" ] || break
+      python3 -m torch.distributed.run --nproc-per-node "$n" -m blip2_lora.scaling --model "$model" --images 512 \
+        --batch-size 32 --workdir /tmp/blip2-lora-scaling --output "$out/benchmark_gpu_processes.json" \
+        2>&1 | tee -a "$out/benchmark_gpu_processes.log"
+    done
+    exit 0
+  fi
   limit=${TIME_LIMIT:-400} kind=$1 model=${3:--}
   shift $(( $# < 3 ? $# : 3 ))
   if [ "$kind" = opt ]; then
@@ -62,5 +77,5 @@ print('torch', torch.__version__, '| transformers', transformers.__version__, '|
     --sweep 8 16 32 64 128 --sweep-4bit --profile --trainer --variants --time-limit "$limit" --output "$out/$name.json" \
     2>&1 | tee "$out/$name.log" ;;
 *)
-  sed -n '2,21p' "$0"; exit 2 ;;
+  sed -n '2,25p' "$0"; exit 2 ;;
 esac
