@@ -31,7 +31,7 @@ def evaluated(s:Settings)->bool:
 
 # %% ../nbs/11a_experiment.ipynb #0ffdc426
 def run_experiment(s:Settings, overwrite:bool=False, progress:bool=False)->Path:
-    "Prepare, train, caption and evaluate into the run folder; the first timings, device and processes in `timings.json`."
+    "Prepare, train, caption and evaluate into the run folder; first timings, device and processes in `timings.json`."
     p = launch_place()
     steps = {'train': lambda: train_lora(s, overwrite, progress), 'caption': lambda: caption_run(s, progress=progress),
              'evaluate': lambda: evaluated(s) or evaluate_run(s, [x.name for x in run_systems(s)])}
@@ -53,7 +53,8 @@ def run_record(folder:Path)->dict:
     return {'losses': {f"step {r['step']}": {k: r[k] for k in ('loss', 'val_loss') if k in r}
                        for r in read_json(folder/'train_log.json')},
             'scores': {name: {k: v for k, v in m['metrics'].items() if k not in judged} for name, m in systems.items()},
-            'captions': {name: {p['image']: p['caption'] for p in read_json(folder/'predictions'/f'{name}.json')['predictions']}
+            'captions': {name: {p['image']: p['caption']
+                                for p in read_json(folder/'predictions'/f'{name}.json')['predictions']}
                          for name in systems}}
 
 # %% ../nbs/11a_experiment.ipynb #737fca44

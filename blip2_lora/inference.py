@@ -25,8 +25,8 @@ from .lora import load_adapter, merge_adapter
 # %% auto #0
 __all__ = ['DECODING', 'eval_images', 'decoding_kwargs', 'System', 'prompt_name', 'run_systems', 'read_image', 'ImageBatches',
            'as_is', 'read_batches', 'image_name', 'caption_batches', 'parts_folder', 'part_path', 'launch_size',
-           'part_files', 'launch_seconds', 'read_predictions', 'caption_share', 'join_parts', 'caption_images',
-           'lora_model', 'system_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside',
+           'part_files', 'launch_seconds', 'read_predictions', 'caption_share', 'joined_captions', 'join_parts',
+           'caption_images', 'lora_model', 'system_model', 'predictions_path', 'same_decoding', 'finished', 'set_aside',
            'process_settings', 'caption_run', 'show_captions']
 
 # %% ../nbs/10_inference.ipynb #ad86efa1
@@ -175,7 +175,8 @@ def caption_share(model, processor, paths:list[Path], system:System, s:Settings,
     if mine in earlier: res.update(predictions=earlier[mine]['predictions'], seconds=earlier[mine]['seconds'])
     done, names = {r['image'] for e in earlier.values() for r in e['predictions']}, [image_name(q, root) for q in paths]
     if mine: mine.parent.mkdir(parents=True, exist_ok=True)
-    for k, predictions, errors, seconds in caption_batches(model, processor, paths, names, system, s, done, progress, p):
+    batches = caption_batches(model, processor, paths, names, system, s, done, progress, p)
+    for k, predictions, errors, seconds in batches:
         res['predictions'] += predictions; res['errors'] += errors; res['seconds'] += seconds  # errors: tried again
         if mine: write_json(mine, res)
         if on_batch: on_batch(k)
@@ -183,17 +184,26 @@ def caption_share(model, processor, paths:list[Path], system:System, s:Settings,
     if mine: write_json(mine, res)
     return res
 
+# %% ../nbs/10_inference.ipynb #ca573e00
+def joined_captions(made:dict[Path, tuple], # `out` and each of its parts: (captions, errors, seconds)
+                    out:Path, names:list[str], p:Processes
+                   )->tuple[list[dict], list[dict], float]:
+    "Every caption once, in the order of `names`; this launch's errors of images still uncaptioned; the seconds."
+    captioned = {r['image']: r for rows, _, _ in made.values() for r in rows}
+    order = {n: i for i, n in enumerate(names)}
+    errors = [e for f, (_, errs, _) in made.items() if launch_size(f, out) == p.count for e in errs
+              if e['image'] not in captioned]
+    return (sorted(captioned.values(), key=lambda r: order.get(r['image'], -1)), errors,
+            launch_seconds({f: seconds for f, (_, _, seconds) in made.items()}, out))
+
 # %% ../nbs/10_inference.ipynb #bee3df90
 def join_parts(out:Path, names:list[str], # every image's name, in the order one process captions them
                p:Processes)->dict:
-    "Join `out` and its parts into `out`: each caption once, in the order of `names`; this launch's errors; the parts gone."
+    "Join `out` and its parts into `out`: each caption once, in the order of `names`, this launch's errors; parts gone."
     found = {f: read_json(f) for f in [out, *part_files(out)] if f.exists()}
-    res, order = found[part_path(out, p)], {n: i for i, n in enumerate(names)}
-    captioned = {r['image']: r for made in found.values() for r in made['predictions']}
-    ours = [made for f, made in found.items() if launch_size(f, out) == p.count]
-    res.update(predictions=sorted(captioned.values(), key=lambda r: order.get(r['image'], -1)),
-               errors=[e for made in ours for e in made['errors'] if e['image'] not in captioned],
-               seconds=launch_seconds({f: made['seconds'] for f, made in found.items()}, out), processes=p.count,
+    res = found[part_path(out, p)]
+    made = {f: (r['predictions'], r['errors'], r['seconds']) for f, r in found.items()}
+    res.update(zip(('predictions', 'errors', 'seconds'), joined_captions(made, out, names, p)), processes=p.count,
                complete=True)
     write_json(out, res)
     shutil.rmtree(parts_folder(out), ignore_errors=True)

@@ -13,13 +13,13 @@ from filelock import FileLock
 from PIL import Image
 from .errors import write_json
 from .config import Settings, TrainSettings, save_settings, OFFLINE_MODELS, INSTRUCTION
-from .processes import launch_place
+from .processes import launch_place, outside_launch
 from .data import load_flickr8k, write_synthetic_flickr8k, synthetic_captions
 from .model import load_blip2, save_tiny_blip2, offline_model_path, PRETRAIN_EPOCHS
 from .training import fit
 
 # %% auto #0
-__all__ = ['LAUNCH_VARIABLES', 'pretraining_data', 'pretraining_records', 'offline_model_folder', 'build_alone']
+__all__ = ['pretraining_data', 'pretraining_records', 'offline_model_folder', 'build_alone']
 
 # %% ../nbs/07_offline_model.ipynb #e1968516
 def pretraining_data(s:Settings)->Path:
@@ -72,14 +72,11 @@ def offline_model_folder(s:Settings, progress:bool=False)->Path:
     return folder
 
 # %% ../nbs/07_offline_model.ipynb #8443812d
-LAUNCH_VARIABLES = ('RANK', 'WORLD_SIZE', 'LOCAL_RANK', 'LOCAL_WORLD_SIZE', 'GROUP_RANK', 'GROUP_WORLD_SIZE',
-                    'ROLE_RANK', 'ROLE_WORLD_SIZE', 'ROLE_NAME', 'MASTER_ADDR', 'MASTER_PORT') # set by torchrun
-
 def build_alone(s:Settings, progress:bool=False)->Path:
     "Build the offline model of `s` in a child process outside this process's launch, as one process builds it."
     with tempfile.TemporaryDirectory() as tmp:
         save_settings(s, tmp)
-        env = {k: v for k, v in os.environ.items() if k not in LAUNCH_VARIABLES and not k.startswith('TORCHELASTIC_')}
+        env = outside_launch(os.environ)
         code = ('from blip2_lora.config import load_settings_json\nfrom blip2_lora.errors import show_messages\n'
                 'from blip2_lora.offline_model import offline_model_folder\n'
                 f'show_messages(); offline_model_folder(load_settings_json({tmp!r}), {progress})')

@@ -1,4 +1,4 @@
-"""One launch of torchrun or `accelerate launch`, N processes: where each stands, its share of the work, and when they wait for one another.
+"""One launch of N processes (torchrun, `accelerate launch`): where each stands, its share, when they wait.
 
 Docs: https://blip2-lora.github.io/blip2-lora/processes.html.md"""
 
@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 
 # %% auto #0
-__all__ = ['Processes', 'launch_place', 'share', 'processes', 'wait_for_all', 'from_main', 'end_launch', 'process_device_map']
+__all__ = ['LAUNCH_VARIABLES', 'Processes', 'launch_place', 'outside_launch', 'share', 'processes', 'wait_for_all', 'from_main',
+           'end_launch', 'process_device_map']
 
 # %% ../nbs/00a_processes.ipynb #b444b8bc
 @dataclass(frozen=True)
@@ -29,6 +30,14 @@ def launch_place(environ:dict|None=None # default: `os.environ`
     env = os.environ if environ is None else environ
     def num(name:str, default:int)->int: return int(env.get(name) or default)
     return Processes(num('RANK', 0), num('WORLD_SIZE', 1), num('LOCAL_RANK', 0), num('LOCAL_WORLD_SIZE', 1))
+
+# %% ../nbs/00a_processes.ipynb #c0b282bd
+LAUNCH_VARIABLES = ('RANK', 'WORLD_SIZE', 'LOCAL_RANK', 'LOCAL_WORLD_SIZE', 'GROUP_RANK', 'GROUP_WORLD_SIZE',
+                    'ROLE_RANK', 'ROLE_WORLD_SIZE', 'ROLE_NAME', 'MASTER_ADDR', 'MASTER_PORT') # set by torchrun
+
+def outside_launch(environ:dict)->dict:
+    "`environ` without the launcher's variables: a child process started with it is a process of its own."
+    return {k: v for k, v in environ.items() if k not in LAUNCH_VARIABLES and not k.startswith('TORCHELASTIC_')}
 
 # %% ../nbs/00a_processes.ipynb #24ee24b7
 def share(units:list|range, p:Processes)->list:

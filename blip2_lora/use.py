@@ -21,7 +21,7 @@ from .model import base_bits
 from .data import IMAGE_SUFFIXES, image_files
 from .processes import Processes, wait_for_all
 from .inference import (System, run_systems, decoding_kwargs, caption_batches, system_model, part_path,
-                                 part_files, parts_folder, launch_size, launch_seconds)
+                                 part_files, parts_folder, joined_captions)
 from .lora import lora_placement
 from .evaluation import (METRICS, results_table, shown_metrics, scaled_header, evaluate, CAPTION_FILES,
                                    caption_rows, log_path)
@@ -117,14 +117,10 @@ def caption_file_share(model, processor, paths:list[Path], system:System, s:Sett
 def join_caption_parts(out:Path, names:list[str], # every image's name, in the order one process captions them
                        p:Processes)->dict:
     "Join captions file `out` and its parts into `out`, rewritten whole: each caption once, in the order of `names`."
-    found = [f for f in [out, *part_files(out)] if f.exists()]
-    captioned = {r['image']: r for f in found for r in caption_rows(f)[0]}
-    logs, order = {f: read_json(log_path(f)) for f in found}, {n: i for i, n in enumerate(names)}
-    log = logs.get(part_path(out, p)) or logs[found[0]]  # this process's, or any made with the same decoding
-    log.update(errors=[e for f in found if launch_size(f, out) == p.count for e in logs[f]['errors']
-                       if e['image'] not in captioned],
-               seconds=launch_seconds({f: l.get('seconds', 0.0) for f, l in logs.items()}, out))
-    rows = sorted(captioned.values(), key=lambda r: order.get(r['image'], -1))
+    logs = {f: read_json(log_path(f)) for f in [out, *part_files(out)] if f.exists()}
+    log = logs.get(part_path(out, p)) or next(iter(logs.values()))  # this process's, or any of the same decoding
+    made = {f: (caption_rows(f)[0], l['errors'], l.get('seconds', 0.0)) for f, l in logs.items()}
+    rows, log['errors'], log['seconds'] = joined_captions(made, out, names, p)
     whole = parts_folder(out)/f'whole{out.suffix}'
     whole.parent.mkdir(exist_ok=True); whole.unlink(missing_ok=True); append_captions(whole, rows)
     write_json(log_path(out), log); os.replace(whole, out)  # the log first: a file with rows has its log
